@@ -1,0 +1,33 @@
+# The two commands the README names are `make demo` and `make test`; each sets up
+# what it needs (scripts/bootstrap.sh) by itself.
+.PHONY: help demo test unit lint sanity molecule changelog bootstrap lab constraints clean
+
+help:
+	@echo "make demo       run the collection's main job on the lab emulator"
+	@echo "make test       the whole test suite (unit, lint, sanity, molecule, changelog)"
+	@echo "make unit|lint|sanity|molecule|changelog   one step of it"
+	@echo "make lab        start the lab emulator in the foreground (see docs/lab.md)"
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+demo:
+	@scripts/demo.sh
+
+test:
+	@scripts/test.sh
+
+unit lint sanity molecule changelog:
+	@scripts/test.sh $@
+
+lab: bootstrap
+	@mkdir -p .lab
+	@PYTHONPATH=lab .venv/bin/python -m nslab serve --port $${LAB_PORT:-8088} --state $${LAB_STATE:-.lab/lab.sqlite}
+
+# Re-resolve the full dependency set after changing a pin in requirements*.txt.
+constraints: bootstrap
+	@echo "# Full resolved dependency set for requirements-dev.txt, regenerated with \`make constraints\`." > constraints.txt
+	@.venv/bin/python -m pip freeze --exclude-editable --disable-pip-version-check >> constraints.txt
+
+clean:
+	rm -rf .build .collections tests/output
