@@ -1,0 +1,52 @@
+# Copyright: (c) 2026, ucaas.migration contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""pytest fixtures that start the lab emulator.
+
+* ``ns_lab``: a started, strict, in-memory LabServer for one test. At teardown
+  the test fails if the lab recorded a contract violation, unless the test is
+  marked ``@pytest.mark.lab_allow_violations``.
+* ``ns_lab_factory``: ``ns_lab_factory(**LabServer kwargs)`` starts more labs
+  (other state files, faults, seeds); all are stopped at teardown.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nslab.server import LabServer
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "lab_allow_violations: the test expects the lab to record contract violations")
+
+
+def _violation_report(lab):
+    violations = lab.stats()["contract_violations"]
+    return violations, json.dumps(violations[:20], indent=1)
+
+
+@pytest.fixture
+def ns_lab(request):
+    lab = LabServer(strict=True).start()
+    try:
+        yield lab
+        violations, report = _violation_report(lab)
+        if violations and request.node.get_closest_marker("lab_allow_violations") is None:
+            pytest.fail("the lab recorded %d contract violation(s):\n%s" % (len(violations), report), pytrace=False)
+    finally:
+        lab.stop()
+
+
+@pytest.fixture
+def ns_lab_factory():
+    started = []
+
+    def make(**kwargs):
+        lab = LabServer(**kwargs).start()
+        started.append(lab)
+        return lab
+
+    yield make
+    for lab in started:
+        lab.stop()
