@@ -8,7 +8,9 @@ set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${VENV:-$repo/.venv}"
-build="${BUILD_DIR:-$repo/.build}"
+# Outside the checkout: inside it, git would call the copy ignored and ansible-test
+# would find no files to test.
+build="${BUILD_DIR:-${TMPDIR:-/tmp}/ucaas-migration-build/$(printf '%s' "$repo" | sha256sum | cut -c1-12)}"
 export PATH="$venv/bin:$PATH"
 export ANSIBLE_COLLECTIONS_PATH="$repo/.collections"
 export ANSIBLE_NOCOLOR=1 NO_COLOR=1 PY_COLORS=0 ANSIBLE_FORCE_COLOR=0

@@ -88,7 +88,7 @@ class Dispatcher:
         full_content_type = headers.get("Content-Type") or "application/json"
         content_type = media_type(full_content_type)
         if template == "legacy-token":
-            body, _ = parse_body(full_content_type, raw)
+            body, dummy = parse_body(full_content_type, raw)
             token = lab.auth.grant(body if isinstance(body, dict) else {})
             return 200, {}, lab.auth.legacy_body(token)
         if template is None:
@@ -96,7 +96,7 @@ class Dispatcher:
         if template == "/tokens":
             if lab.faults.settings["disable_v2_tokens"]:
                 raise NO_ROUTE
-            body, _ = parse_body(full_content_type, raw)
+            body, dummy = parse_body(full_content_type, raw)
             self._check_contract(method, template, content_type, body, {})
             return 200, {}, lab.auth.grant(body if isinstance(body, dict) else {})
         identity = {}

@@ -97,7 +97,7 @@ class Auth:
             self._refresh.clear()
 
     def _identity_for(self, username):
-        user, _, domain = username.partition("@")
+        user, dummy, domain = username.partition("@")
         home = self.home
         return {"reseller": home["reseller"], "domain": domain or home["domain"], "user": user,
                 "user-scope": "Super User", "key-id": "", "readonly": "no"}

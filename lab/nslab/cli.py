@@ -22,7 +22,7 @@ from .server import LabServer
 def _percent_map(values):
     codes = {}
     for value in values or []:
-        code, _, percent = value.partition("=")
+        code, dummy, percent = value.partition("=")
         if not percent:
             raise argparse.ArgumentTypeError("--error-percent takes CODE=PERCENT, e.g. 503=10")
         codes[int(code)] = float(percent)

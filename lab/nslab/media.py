@@ -161,7 +161,7 @@ def update_greeting(call):
 
 
 def delete_greeting(call):
-    index, _ = _existing(call, True)
+    index, dummy = _existing(call, True)
     call.store.delete("greeting", user_scope(call.params["domain"], call.params["user"]), str(index), call.delay)
     return call.reply({})
 

@@ -225,7 +225,7 @@ def update_attendant(call):
 
 
 def delete_attendant(call):
-    scope, prompt, _ = _attendant_key(call, True)
+    scope, prompt, dummy = _attendant_key(call, True)
     call.store.delete("autoattendant", scope, prompt, call.delay)
     return call.reply({})
 
@@ -258,7 +258,7 @@ def insert_timeframe(store, kind, scope, fields, delay=0.0):
     ident = str(store.next_id("timeframe"))
     body = {k: v for k, v in fields.items() if k not in TIMEFRAME_ARRAYS}
     body["timeframe-id"] = ident
-    domain, _, user = scope.partition("/")
+    domain, dummy, user = scope.partition("/")
     body["domain"] = domain
     if user:
         body["user"] = user

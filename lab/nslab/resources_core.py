@@ -346,7 +346,7 @@ def create_device(call):
     require_user(call, domain, user, for_write=True)
     fields = call.fields()
     name = require_field(fields, "device")
-    if any(scope.startswith(domain + "/") for scope, _ in call.store.find("device", name)):
+    if any(scope.startswith(domain + "/") for scope, dummy in call.store.find("device", name)):
         raise ApiError(409, "Device %s already exists in domain %s" % (name, domain))
     body = dict(fields, domain=domain, user=user, device=name)
     body.setdefault("device-sip-registration-password", secrets.token_urlsafe(12))

@@ -87,7 +87,7 @@ class Router:
         self._routes.sort(key=lambda route: (len(route[2]), [s.startswith("{") for s in route[2]]))
 
     def templates(self):
-        return sorted("%s %s" % (method, template) for method, template, _, _ in self._routes)
+        return sorted("%s %s" % (method, template) for method, template, dummy, dummy in self._routes)
 
     def match(self, method, path):
         """Return ``(template, handler, params)``; raise ApiError(404) when nothing matches."""

@@ -89,7 +89,7 @@ def apply_seed(lab, seed):
             _create(lab, "resellers[%d]" % index, "/resellers", core.create_reseller, {}, reseller)
         for d_index, domain in enumerate(seed.get("domains") or []):
             where = "domains[%d]" % d_index
-            children = [key for key, _, _ in _DOMAIN_CHILDREN]
+            children = [key for key, dummy, dummy in _DOMAIN_CHILDREN]
             _create(lab, where, "/domains", core.create_domain, {}, domain, children)
             params = {"domain": domain["domain"]}
             for key, template, handler in _DOMAIN_CHILDREN:

@@ -125,7 +125,7 @@ class Store:
                 args += [limit, start]
             rows = [(s, n, json.loads(b)) for s, n, b in self._db.execute(sql, args)]
             if not include_pending:
-                return [body for _, _, body in rows]
+                return [body for dummy, dummy, body in rows]
             merged = {(s, n): body for s, n, body in rows}
             for s, n, b in self._db.execute("SELECT scope, name, body FROM pending WHERE kind=? ORDER BY id", (kind,)):
                 if (scope is None or s == scope) and (scope_prefix is None or s.startswith(scope_prefix)):

@@ -81,7 +81,7 @@ def test_cli_starts_and_serves(tmp_path, base_seed):
         assert first_line.startswith("nslab serving http://127.0.0.1:")
         api_url = first_line.split()[-1]
         headers = {"Authorization": "Bearer nss_" + "c" * 56}
-        answers = [requests.get(api_url + "/domains/acme.lab", headers=headers, timeout=10).status_code for _ in range(2)]
+        answers = [requests.get(api_url + "/domains/acme.lab", headers=headers, timeout=10).status_code for dummy in range(2)]
         assert answers == [200, 429]
     finally:
         process.terminate()
@@ -93,7 +93,7 @@ def test_synthetic_thousand_user_domain_reads_many_times(ns_lab, make_api):
     started = time.monotonic()
     ns_lab.load_seed(synthetic_domain(users=1000))
     api = make_api(ns_lab)
-    for _ in range(10):
+    for dummy in range(10):
         assert len(api.get("/domains/synthetic.lab/users", params={"limit": 1000}).json()) == 1000
     assert ns_lab.stats()["requests"]["GET /ns-api/v2/domains/{domain}/users"] == 10
     assert time.monotonic() - started < 60  # generous: catches accidental quadratic behaviour only

@@ -11,12 +11,12 @@ import requests
 
 
 def _statuses(api, count):
-    return [api.get("/domains").status_code for _ in range(count)]
+    return [api.get("/domains").status_code for dummy in range(count)]
 
 
 def test_rate_limit_every_nth_with_retry_after(api, ns_lab):
     ns_lab.set_faults(rate_limit_every=3, retry_after=0.5)
-    answers = [api.get("/domains") for _ in range(6)]
+    answers = [api.get("/domains") for dummy in range(6)]
     assert [a.status_code for a in answers] == [200, 200, 429, 200, 200, 429]
     assert answers[2].headers["Retry-After"] == "0.5"
     assert answers[2].json() == {"code": 429, "message": "Too Many Requests"}

@@ -10,7 +10,6 @@ import wave
 import requests
 
 
-
 def _wav(seconds, rate=8000):
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
