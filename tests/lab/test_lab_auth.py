@@ -6,7 +6,6 @@ from __future__ import annotations
 import requests
 
 
-
 def _password_grant(lab):
     return dict(lab.oauth, grant_type="password")
 

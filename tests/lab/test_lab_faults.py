@@ -9,7 +9,6 @@ import pytest
 import requests
 
 
-
 def _statuses(api, count):
     return [api.get("/domains").status_code for dummy in range(count)]
 
