@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[3]
-EXAMPLE_INVENTORY = REPO / "inventories" / "example" / "state" / "northwind-dental" / "inventory.json"
+EXAMPLE_INVENTORY = REPO / "inventories" / "example-state" / "northwind-dental" / "inventory.json"
 
 
 @pytest.fixture(scope="session")

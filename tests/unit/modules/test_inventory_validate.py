@@ -14,7 +14,7 @@ from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 from ansible_collections.ucaas.migration.plugins.modules import inventory_validate
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "inventories" / "example" / "state" / "northwind-dental" / "inventory.json"
+EXAMPLE = Path(__file__).resolve().parents[3] / "inventories" / "example-state" / "northwind-dental" / "inventory.json"
 
 
 class ExitJson(Exception):
