@@ -4,7 +4,7 @@
 #
 # Sets up what `make test` and `make demo` need, idempotently:
 #   - a virtual environment (.venv) with the pinned Python packages;
-#   - shellcheck (as root on Debian), so ansible-test's shellcheck test is real;
+#   - Debian packages the tests use (as root): shellcheck, mariadb-server;
 #   - .collections/ansible_collections/ucaas/migration -> this checkout, the path
 #     ansible-playbook, ansible-lint and molecule find the collection through.
 set -euo pipefail
@@ -32,13 +32,19 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]
     echo "$wanted" > "$stamp"
 fi
 
-if ! command -v shellcheck >/dev/null 2>&1; then
+# Debian packages the tests use: shellcheck (ansible-test's shellcheck check) and
+# MariaDB (the FreePBX source adapter is tested against a real server).
+missing=()
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+command -v mariadb-install-db >/dev/null 2>&1 || command -v mysql_install_db >/dev/null 2>&1 || missing+=(mariadb-server)
+if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "bootstrap: installing shellcheck (Debian package)"
+        echo "bootstrap: installing Debian packages: ${missing[*]}"
         apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
-        echo "note: shellcheck is missing, so ansible-test's shellcheck check will be skipped; install it with: sudo apt-get install shellcheck"
+        echo "note: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
+        echo "      (without shellcheck its sanity check is skipped; without mariadb-server the FreePBX database tests are skipped)"
     fi
 fi
 
