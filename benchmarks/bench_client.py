@@ -11,7 +11,6 @@ It prints figures only; nothing here asserts anything about time.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -20,19 +19,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _bootstrap_paths():
-    """Make the collection and the lab importable from a plain checkout (as tests/conftest.py does)."""
-    parts = REPO.parts
-    if len(parts) >= 3 and parts[-3:-1] == ("ansible_collections", "ucaas"):
-        root = REPO.parent.parent.parent
-    else:
+    """Make the collection and the lab importable (``make bootstrap`` links .collections/)."""
+    if REPO.parts[-3:-1] == ("ansible_collections", "ucaas"):
+        root = REPO.parents[2]
+    elif (REPO / ".collections" / "ansible_collections" / "ucaas" / "migration").exists():
         root = REPO / ".collections"
-        link = root / "ansible_collections" / "ucaas" / "migration"
-        if not link.exists():
-            link.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.symlink(REPO, link, target_is_directory=True)
-            except FileExistsError:
-                pass
+    else:
+        sys.exit("run `make bootstrap` first: it links .collections/ansible_collections/ucaas/migration to this checkout")
     for entry in (str(root), str(REPO / "lab")):
         if entry not in sys.path:
             sys.path.insert(0, entry)

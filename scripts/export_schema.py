@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -20,19 +19,12 @@ TARGET = REPO / "docs" / "schema" / "inventory-v1.json"
 
 
 def _import_path():
-    """A directory holding ansible_collections/ucaas/migration that points at this checkout."""
-    parts = REPO.parts
-    if parts[-3:-1] == ("ansible_collections", "ucaas"):
-        return REPO.parent.parent.parent
-    root = REPO / ".collections"
-    link = root / "ansible_collections" / "ucaas" / "migration"
-    if not link.exists():
-        link.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.symlink(REPO, link, target_is_directory=True)
-        except FileExistsError:
-            pass
-    return root
+    """A directory holding ansible_collections/ucaas/migration (``make bootstrap`` links .collections/)."""
+    if REPO.parts[-3:-1] == ("ansible_collections", "ucaas"):
+        return REPO.parents[2]
+    if not (REPO / ".collections" / "ansible_collections" / "ucaas" / "migration").exists():
+        sys.exit("run `make bootstrap` first: it links .collections/ansible_collections/ucaas/migration to this checkout")
+    return REPO / ".collections"
 
 
 def render():

@@ -2,15 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 
 from ansible_collections.ucaas.migration.plugins.modules import ns_info
 
@@ -23,33 +18,6 @@ ALL_KINDS = {"domain", "sites", "users", "devices", "phonenumbers", "callqueues"
              "answerrules", "greetings", "phones", "smsnumbers"}
 
 
-class ModuleExit(Exception):
-    def __init__(self, result):
-        super().__init__(result)
-        self.result = result
-
-
-class ModuleFail(ModuleExit):
-    pass
-
-
-@pytest.fixture
-def run_module(monkeypatch):
-    def exit_json(self, **result):
-        raise ModuleExit(result)
-
-    def fail_json(self, msg, **result):
-        result["msg"] = msg
-        raise ModuleFail(result)
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-
-    def run(args):
-        with patch_module_args(args):
-            ns_info.main()
-    return run
-
-
 @pytest.fixture
 def lab(ns_lab):
     ns_lab.load_seed(nslab_seeds.synthetic_domain(domain=DOMAIN, users=30))
@@ -57,10 +25,9 @@ def lab(ns_lab):
 
 
 def test_ns_info_returns_every_kind_in_check_mode(run_module, lab):
-    with pytest.raises(ModuleExit) as done:
-        run_module({"url": lab.url, "api_key": lab.admin_api_key, "domain": DOMAIN, "max_concurrency": 4,
-                    "_ansible_check_mode": True})
-    result = done.value.result
+    result = run_module(ns_info.main, {"url": lab.url, "api_key": lab.admin_api_key, "domain": DOMAIN, "max_concurrency": 4,
+                        "_ansible_check_mode": True})
+    assert not result.get("failed"), result.get("msg")
     assert result["changed"] is False
     assert set(result["objects"]) == ALL_KINDS
     assert result["objects"]["domain"]["domain"] == DOMAIN
@@ -79,43 +46,29 @@ def test_ns_info_returns_every_kind_in_check_mode(run_module, lab):
 
 
 def test_ns_info_gather_subset(run_module, lab):
-    with pytest.raises(ModuleExit) as done:
-        run_module({"url": lab.url, "api_key": lab.admin_api_key, "domain": DOMAIN, "gather": ["greetings"]})
-    result = done.value.result
+    result = run_module(ns_info.main, {"url": lab.url, "api_key": lab.admin_api_key, "domain": DOMAIN, "gather": ["greetings"]})
+    assert not result.get("failed"), result.get("msg")
     assert set(result["objects"]) == {"greetings"}
     assert "GET /domains/{domain}/sites" not in result["api_stats"]["by_endpoint"]
 
 
 def test_ns_info_unknown_domain_fails_cleanly(run_module, lab):
-    with pytest.raises(ModuleFail) as failed:
-        run_module({"url": lab.url, "api_key": lab.admin_api_key, "domain": "nowhere.example"})
-    result = failed.value.result
+    result = run_module(ns_info.main, {"url": lab.url, "api_key": lab.admin_api_key, "domain": "nowhere.example"})
+    assert result["failed"]
     assert result["msg"].startswith("ns-api GET /ns-api/v2/domains/nowhere.example -> 404")
     assert result["api_error"]["status"] == 404
 
 
 def test_ns_info_with_oauth(run_module, lab):
     args = dict(lab.oauth, url=lab.url, domain=DOMAIN, gather=["users"])
-    with pytest.raises(ModuleExit) as done:
-        run_module(args)
-    result = done.value.result
+    result = run_module(ns_info.main, args)
+    assert not result.get("failed"), result.get("msg")
     assert result["counts"]["users"] >= 30
     for secret in (lab.oauth["client_secret"], lab.oauth["password"]):
         assert secret not in json.dumps(result)
 
 
-def _run_playbook(playbook, tmp_path):
-    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(COLLECTIONS), ANSIBLE_NOCOLOR="1",
-               ANSIBLE_LOCALHOST_WARNING="0", ANSIBLE_INVENTORY_UNPARSED_WARNING="0")
-    for name in ("NS_API_URL", "NS_API_KEY", "NS_CLIENT_ID", "NS_CLIENT_SECRET", "NS_USERNAME", "NS_PASSWORD"):
-        env.pop(name, None)
-    executable = Path(sys.executable).parent / "ansible-playbook"
-    command = [str(executable), "-i", "localhost,", "-c", "local", "-e", "ansible_python_interpreter=%s" % sys.executable,
-               str(playbook), "-v"]
-    return subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True, text=True, timeout=300, check=False)
-
-
-def test_ns_info_through_ansible_playbook(lab, tmp_path):
+def test_ns_info_through_ansible_playbook(lab, tmp_path, run_playbook):
     assert (COLLECTIONS / "ansible_collections" / "ucaas" / "migration").exists()
     out_file = tmp_path / "result.json"
     playbook = tmp_path / "read.yml"
@@ -140,7 +93,7 @@ def test_ns_info_through_ansible_playbook(lab, tmp_path):
                 dest: "{out}"
                 mode: "0600"
         """).format(url=lab.url, key=lab.admin_api_key, domain=DOMAIN, out=out_file))
-    completed = _run_playbook(playbook, tmp_path)
+    completed = run_playbook(playbook, "-i", "localhost,", "-c", "local", "-v", cwd=tmp_path)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     result = json.loads(out_file.read_text())
     assert set(result["objects"]) == ALL_KINDS
@@ -149,7 +102,7 @@ def test_ns_info_through_ansible_playbook(lab, tmp_path):
     assert lab.admin_api_key not in completed.stdout + completed.stderr + out_file.read_text()
 
 
-def test_ns_info_playbook_with_bad_key_fails_in_one_line(lab, tmp_path):
+def test_ns_info_playbook_with_bad_key_fails_in_one_line(lab, tmp_path, run_playbook):
     bad_key = "nss_" + "7" * 56
     playbook = tmp_path / "bad.yml"
     playbook.write_text(textwrap.dedent("""\
@@ -163,7 +116,7 @@ def test_ns_info_playbook_with_bad_key_fails_in_one_line(lab, tmp_path):
                 api_key: "{key}"
                 domain: {domain}
         """).format(url=lab.url, key=bad_key, domain=DOMAIN))
-    completed = _run_playbook(playbook, tmp_path)
+    completed = run_playbook(playbook, "-i", "localhost,", "-c", "local", "-v", cwd=tmp_path)
     output = completed.stdout + completed.stderr
     assert completed.returncode == 2, output
     assert "Authentication failed at 127.0.0.1" in output and "using API key" in output

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from ansible.module_utils import basic
-from ansible.module_utils.testing import patch_module_args
 from client_stub_server import Reply, StubServer
 
 from ansible_collections.ucaas.migration.plugins.doc_fragments.connection import ModuleDocFragment
@@ -14,33 +12,6 @@ from ansible_collections.ucaas.migration.plugins.module_utils.client.module impo
 from ansible_collections.ucaas.migration.plugins.modules import ns_info
 
 API_KEY = "nsr_" + "z" * 56
-
-
-class ModuleExit(Exception):
-    def __init__(self, result):
-        super().__init__(result)
-        self.result = result
-
-
-class ModuleFail(ModuleExit):
-    pass
-
-
-@pytest.fixture
-def run_module(monkeypatch):
-    def exit_json(self, **result):
-        raise ModuleExit(result)
-
-    def fail_json(self, msg, **result):
-        result["msg"] = msg
-        raise ModuleFail(result)
-    monkeypatch.setattr(basic.AnsibleModule, "exit_json", exit_json)
-    monkeypatch.setattr(basic.AnsibleModule, "fail_json", fail_json)
-
-    def run(args):
-        with patch_module_args(args):
-            ns_info.main()
-    return run
 
 
 @pytest.fixture
@@ -81,9 +52,8 @@ def test_env_fallbacks_and_bad_key_fail_cleanly(run_module, stub, monkeypatch):
     stub.sequence(Reply(401, {"code": 401, "message": "Authentication Required"}))
     monkeypatch.setenv("NS_API_URL", stub.url + "/")
     monkeypatch.setenv("NS_API_KEY", API_KEY)
-    with pytest.raises(ModuleFail) as failed:
-        run_module({"domain": "acme"})
-    result = failed.value.result
+    result = run_module(ns_info.main, {"domain": "acme"})
+    assert result["failed"]
     assert result["msg"].startswith("Authentication failed at 127.0.0.1")
     assert "API key" in result["msg"] and "\n" not in result["msg"]
     assert result["api_error"]["status"] == 401 and result["api_stats"]["calls"] == 1
@@ -94,19 +64,19 @@ def test_env_fallbacks_and_bad_key_fail_cleanly(run_module, stub, monkeypatch):
 def test_missing_credentials_fail_cleanly(run_module, monkeypatch):
     for name in ("NS_API_KEY", "NS_CLIENT_ID", "NS_CLIENT_SECRET", "NS_USERNAME", "NS_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
-    with pytest.raises(ModuleFail) as failed:
-        run_module({"url": "https://pbx.example.net", "domain": "acme"})
-    assert failed.value.result["msg"].startswith("No credentials")
+    result = run_module(ns_info.main, {"url": "https://pbx.example.net", "domain": "acme"})
+    assert result["failed"]
+    assert result["msg"].startswith("No credentials")
 
 
 def test_invalid_gather_choice_is_rejected(run_module):
-    with pytest.raises(ModuleFail) as failed:
-        run_module({"url": "https://pbx.example.net", "api_key": API_KEY, "domain": "acme", "gather": ["fax"]})
-    assert "gather" in failed.value.result["msg"]
+    result = run_module(ns_info.main, {"url": "https://pbx.example.net", "api_key": API_KEY, "domain": "acme", "gather": ["fax"]})
+    assert result["failed"]
+    assert "gather" in result["msg"]
 
 
 def test_missing_domain_is_one_clear_error(run_module, stub):
     stub.sequence(Reply(404, {"code": 404, "message": "Domain nowhere does not exist"}))
-    with pytest.raises(ModuleFail) as failed:
-        run_module({"url": stub.url, "api_key": API_KEY, "domain": "nowhere"})
-    assert failed.value.result["msg"] == "ns-api GET /ns-api/v2/domains/nowhere -> 404: Domain nowhere does not exist"
+    result = run_module(ns_info.main, {"url": stub.url, "api_key": API_KEY, "domain": "nowhere"})
+    assert result["failed"]
+    assert result["msg"] == "ns-api GET /ns-api/v2/domains/nowhere -> 404: Domain nowhere does not exist"
