@@ -6,7 +6,8 @@
   the test fails if the lab recorded a contract violation, unless the test is
   marked ``@pytest.mark.lab_allow_violations``.
 * ``ns_lab_factory``: ``ns_lab_factory(**LabServer kwargs)`` starts more labs
-  (other state files, faults, seeds); all are stopped at teardown.
+  (other state files, faults, seeds); all are stopped at teardown, and the same
+  contract-violation rule applies to each of them.
 """
 from __future__ import annotations
 
@@ -26,20 +27,31 @@ def _violation_report(lab):
     return violations, json.dumps(violations[:20], indent=1)
 
 
+def _check_and_stop(labs, request):
+    """Stop every lab; then fail the test if one recorded a violation it did not expect."""
+    reports = []
+    for lab in labs:
+        try:
+            violations, report = _violation_report(lab)
+            if violations:
+                reports.append("the lab at %s recorded %d contract violation(s):\n%s" % (lab.url, len(violations), report))
+        finally:
+            lab.stop()
+    if reports and request.node.get_closest_marker("lab_allow_violations") is None:
+        pytest.fail("\n".join(reports), pytrace=False)
+
+
 @pytest.fixture
 def ns_lab(request):
     lab = LabServer(strict=True).start()
     try:
         yield lab
-        violations, report = _violation_report(lab)
-        if violations and request.node.get_closest_marker("lab_allow_violations") is None:
-            pytest.fail("the lab recorded %d contract violation(s):\n%s" % (len(violations), report), pytrace=False)
     finally:
-        lab.stop()
+        _check_and_stop([lab], request)
 
 
 @pytest.fixture
-def ns_lab_factory():
+def ns_lab_factory(request):
     started = []
 
     def make(**kwargs):
@@ -47,6 +59,7 @@ def ns_lab_factory():
         started.append(lab)
         return lab
 
-    yield make
-    for lab in started:
-        lab.stop()
+    try:
+        yield make
+    finally:
+        _check_and_stop(started, request)
