@@ -9,7 +9,7 @@ DOCUMENTATION = r"""
 ---
 module: inventory_validate
 short_description: Validate and normalize a canonical migration inventory
-version_added: 1.0.0
+version_added: 0.1.0
 description:
   - Checks a canonical migration inventory (schema C(inventory/v1)) before any phase writes anything.
   - >-
