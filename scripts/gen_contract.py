@@ -181,9 +181,31 @@ class SpecReader:
                 sub = self.schemas.get(sub["ref"], {})
             fields.update(sub.get("fields", {}))
             required |= set(sub.get("required", []))
+        inherited = self._inherited_properties(schema)
         for name, prop in (schema.get("properties") or {}).items():
-            fields[name] = self.field(prop)
+            fields[name] = self.field(inherited.get(name, prop))
         return dict(sorted(fields.items())), sorted(required & set(fields))
+
+    def _inherited_properties(self, schema):
+        """Object properties an ``x-apidog-refs`` schema takes from its ref (``x-apidog-ignore-properties``).
+
+        Apidog exports a truncated copy of such properties (a nested auto attendant tier's
+        ``option-1`` keeps only ``destination-application``); the referenced component holds
+        the real definition, so object-valued ones are read from there.
+        """
+        ignored = set(schema.get("x-apidog-ignore-properties") or ())
+        inherited = {}
+        for ref in (schema.get("x-apidog-refs") or {}).values():
+            if not isinstance(ref, dict) or "$ref" not in ref:
+                continue
+            dummy, target = self.component(ref["$ref"])
+            for name, prop in (target.get("properties") or {}).items():
+                if name not in ignored or not isinstance(prop, dict):
+                    continue
+                resolved = self.component(prop["$ref"])[1] if "$ref" in prop else prop
+                if self._is_object(resolved):
+                    inherited[name] = prop
+        return inherited
 
     def _named(self, name, target):
         if name in self.schemas or name in self._building:
