@@ -6,7 +6,7 @@ help:
 	@echo "make demo       run the collection's main job on the lab emulator"
 	@echo "make test       the whole test suite (unit, lint, sanity, molecule, changelog)"
 	@echo "make unit|lint|sanity|molecule|changelog   one step of it"
-	@echo "make lab        start the lab emulator in the foreground (see docs/lab.md)"
+	@echo "make lab        start the lab emulator in the foreground (LAB_PORT, LAB_STATE, LAB_SEED; see docs/lab.md)"
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -22,7 +22,8 @@ unit lint sanity molecule changelog:
 
 lab: bootstrap
 	@mkdir -p .lab
-	@PYTHONPATH=lab .venv/bin/python -m nslab serve --port $${LAB_PORT:-8088} --state $${LAB_STATE:-.lab/lab.sqlite}
+	@PYTHONPATH=lab .venv/bin/python -m nslab serve --port $${LAB_PORT:-8088} --state $${LAB_STATE:-.lab/lab.sqlite} \
+		$${LAB_SEED:+--seed $$LAB_SEED}
 
 # Re-resolve the full dependency set after changing a pin in requirements*.txt.
 constraints: bootstrap
