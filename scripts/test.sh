@@ -24,8 +24,9 @@ step_unit() {
 }
 
 step_lint() {
-    # The example inventory's vault is lab-only; opening it lets lint read its variables.
-    ANSIBLE_VAULT_PASSWORD_FILE="$repo/inventories/example/lab-only.vault-password" ansible-lint
+    # The example and demo inventories' vaults are lab-only; opening them lets lint read their variables.
+    ANSIBLE_VAULT_IDENTITY_LIST="example@$repo/inventories/example/lab-only.vault-password,lab-demo@$repo/inventories/lab-demo/lab-only.vault-password" \
+        ansible-lint
 }
 
 # ansible-test needs the collection at a real .../ansible_collections/<ns>/<name>
