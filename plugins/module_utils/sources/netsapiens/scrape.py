@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from urllib.parse import urljoin, urlsplit
 
+from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import write_if_changed
 from ansible_collections.ucaas.migration.plugins.module_utils.client.concurrency import raise_first_error
 from ansible_collections.ucaas.migration.plugins.module_utils.client.errors import NsNotFoundError
 from ansible_collections.ucaas.migration.plugins.module_utils.client.gather import gather_domain
@@ -86,24 +86,6 @@ def sha256_bytes(data):
 
 
 def store_audio(dest, relative, data, check_mode=False):
-    """Write ``data`` to ``dest/relative`` atomically unless the file already holds it; True when (it would be) written."""
-    path = os.path.join(dest, relative)
-    if os.path.isfile(path):
-        with open(path, "rb") as handle:
-            if sha256_bytes(handle.read()) == sha256_bytes(data):
-                return False
-    if check_mode:
-        return True
-    directory = os.path.dirname(path)
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".audio-", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return True
+    """Write ``data`` to ``dest/relative`` (atomically, only when it differs); True when (it would be) written."""
+    changed, dummy_before = write_if_changed(os.path.join(dest, relative), data, check_mode=check_mode)
+    return changed

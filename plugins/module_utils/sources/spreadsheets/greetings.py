@@ -11,9 +11,8 @@ for a voicemail greeting, attached to the owner's voicemail box.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 
+from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import write_if_changed
 from ansible_collections.ucaas.migration.plugins.module_utils.inventory.constants import AUDIO_FORMATS, AUDIO_PURPOSES, GREETING_KINDS
 from ansible_collections.ucaas.migration.plugins.module_utils.sources.builder import sha256_file
 from ansible_collections.ucaas.migration.plugins.module_utils.sources.spreadsheets import fields as cells
@@ -35,25 +34,11 @@ def _inside(base_dir, relative):
     return os.path.join(base_dir, relative)
 
 
-def copy_if_changed(source, target, digest, check_mode):
-    """Copy ``source`` to ``target`` atomically unless it already has ``digest``; True when (it would be) written."""
-    if os.path.isfile(target) and sha256_file(target) == digest:
-        return False
-    if check_mode:
-        return True
-    directory = os.path.dirname(target)
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".partial-", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return True
+def copy_if_changed(source, target, check_mode):
+    """Copy ``source`` to ``target`` (atomically, only when it differs); True when (it would be) written."""
+    with open(source, "rb") as handle:
+        changed, dummy_before = write_if_changed(target, handle.read(), check_mode=check_mode)
+    return changed
 
 
 def collect_greetings(ctx, table, base_dir, dest, check_mode):
@@ -69,7 +54,7 @@ def collect_greetings(ctx, table, base_dir, dest, check_mode):
         relative, source, purpose, owner_type, extension, kind = entry
         artifact = artifact_name(relative)
         digest = sha256_file(source)
-        changed = copy_if_changed(source, os.path.join(dest, artifact), digest, check_mode) or changed
+        changed = copy_if_changed(source, os.path.join(dest, artifact), check_mode) or changed
         files.append(artifact)
         asset_id = "aud-%s" % cells.slug(os.path.splitext(relative)[0])
         attributes = dict(provided_as=relative, owner_type=owner_type, owner_extension=extension)
