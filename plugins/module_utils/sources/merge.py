@@ -214,7 +214,7 @@ class _Overlay:
             resolution = "Used the value of overlay %r (prefer: overlay); check it replaces the collected value." % self.name
         else:
             resolution = ("Kept the collected value; correct the partner file, or re-run with prefer: overlay "
-                          "to use the value of overlay %r." % self.name)
+                          "(ucaas_merge_prefer: overlay for the collect phase) to use the value of overlay %r." % self.name)
         self.findings.append(dict(
             kind=CONFLICT, severity="warning", object=obj, collection=collection, field=field,
             base_value=base_value, overlay_value=overlay_value, overlay=self.name, resolution=resolution,
