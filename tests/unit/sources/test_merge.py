@@ -74,8 +74,8 @@ def test_conflicts_keep_the_base_and_are_reported(base, tmp_path):
         "kind": "merge_conflict", "severity": "warning", "object": {"type": "user", "id": "u-201"}, "collection": "users",
         "field": "email", "base_value": "alice.moreno@northwind-dental.example", "overlay_value": "a.moreno@example.com",
         "overlay": "partner-files",
-        "resolution": "Kept the collected value; correct the partner file, or re-run with prefer: overlay to use the value of overlay "
-                      "'partner-files'.",
+        "resolution": "Kept the collected value; correct the partner file, or re-run with prefer: overlay "
+                      "(ucaas_merge_prefer: overlay for the collect phase) to use the value of overlay 'partner-files'.",
         "fingerprint": hashlib.sha256(b"merge_conflict|user/u-201|email").hexdigest(),
     }
     assert email["fingerprint"] == fingerprint("merge_conflict", {"type": "user", "id": "u-201"}, "email")
