@@ -1,0 +1,88 @@
+# Copyright: (c) 2026, ucaas.migration contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The resource specs of the ``ns_*`` modules (fields from the vendor spec's create/update bodies)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.spec import (
+    Field, ResourceSpec, entries_normalizer, normalize_casefold, normalize_digits, normalize_email_list, normalize_phone,
+)
+
+USER_SCOPES = ('Advanced User', 'Basic User', 'Call Center Agent', 'Call Center Supervisor', 'NDP', 'No Portal',
+               'Office Manager', 'Reseller', 'Simple User', 'Site Manager', 'Super User')
+TRANSCRIPTION_CHOICES = ('no', 'Deepgram', 'Google', 'Mutare', 'Voicebase')
+TIMEFRAME_TYPES = ('always', 'days-of-week', 'specific-dates', 'holiday', 'custom')
+# Entry fields the platform fills in; they are not part of what a playbook describes.
+TIMEFRAME_ENTRY_READ_ONLY = ('timeframe-id', 'timeframe-parent-id', 'ordinal-order', 'domain', 'timeframe-expiry-datetime',
+                             'timeframe-next-observance-datetime', 'timeframe-is-v1', 'timeframe-recurrence-rrule')
+VOICEMAIL_ALERT_CHOICES = ('no', 'yes', 'attnew', 'attsave', 'atttrash', 'brief', 'briefattnew', 'briefattsave', 'briefatttrash')
+
+
+def _caller_id_fields():
+    return [
+        Field('caller_id_name', 'caller-id-name'),
+        Field('caller_id_number', 'caller-id-number', normalize=normalize_phone),
+        Field('caller_id_number_emergency', 'caller-id-number-emergency', normalize=normalize_phone),
+    ]
+
+
+def site_spec():
+    return ResourceSpec(
+        'sites', noun='site',
+        # Site names are matched without regard to case; the existing spelling addresses the update.
+        identity=Field('site', 'site', normalize=normalize_casefold),
+        fields=_caller_id_fields() + [
+            Field('email', 'email', normalize=normalize_email_list),
+            Field('time_zone', 'time-zone', reset=None),
+            Field('area_code', 'area-code', type='int', reset=None),
+            Field('dial_plan', 'dial-plan'),
+            Field('dial_policy', 'dial-policy'),
+            Field('emergency_address_id', 'emergency-address-id'),
+        ])
+
+
+def system_user_reason(api_object):
+    """Users with a ``system-*`` service code back queues, auto attendants and mailboxes."""
+    code = str(api_object.get('service-code') or '')
+    if code.startswith('system-'):
+        return 'system user (service-code %s) owned by a queue, auto attendant or mailbox' % code
+    return None
+
+
+def user_spec():
+    return ResourceSpec(
+        'users', noun='user', protected=system_user_reason, references={'site': 'sites'},
+        identity=Field('user', 'user'),
+        fields=[
+            Field('first_name', 'name-first-name', required_on_create=True),
+            Field('last_name', 'name-last-name', required_on_create=True),
+            Field('email', 'email', normalize=normalize_email_list),
+            Field('department', 'department'),
+            Field('site', 'site'),
+            Field('user_scope', 'user-scope', choices=USER_SCOPES, create_default='Basic User', reset='Basic User'),
+            Field('time_zone', 'time-zone', reset=None),
+        ] + _caller_id_fields() + [
+            Field('directory_listed', 'directory-name-visible-in-list-enabled', type='bool', reset=True),
+            Field('directory_dial_by_name', 'directory-announce-in-dial-by-name-enabled', type='bool', reset=True),
+            Field('voicemail_enabled', 'voicemail-enabled', type='bool', reset=True),
+            Field('voicemail_transcription', 'voicemail-transcription-enabled', choices=TRANSCRIPTION_CHOICES, reset='no'),
+            Field('voicemail_email_alert', 'email-send-alert-new-voicemail-behavior', choices=VOICEMAIL_ALERT_CHOICES, reset='no'),
+            Field('voicemail_user_control', 'voicemail-user-control-enabled', type='bool', reset=False),
+            Field('voicemail_pin', 'voicemail-login-pin', normalize=normalize_digits),
+        ])
+
+
+def timeframe_spec():
+    entries = entries_normalizer(TIMEFRAME_ENTRY_READ_ONLY)
+    return ResourceSpec(
+        'timeframes', noun='timeframe', client_confirms=False,
+        identity=Field('name', 'timeframe-name'),
+        fields=[
+            # Updates change the type with the "convert" form of the update operation (field ``type``).
+            Field('type', 'timeframe-type', choices=TIMEFRAME_TYPES, required_on_create=True, reset=None, update_api='type'),
+            Field('days_of_week', 'timeframe-days-of-week-array', type='list', normalize=entries),
+            Field('specific_dates', 'timeframe-specific-dates-array', type='list', normalize=entries),
+            Field('holidays', 'timeframe-holiday-array', type='list', normalize=entries),
+        ])
