@@ -20,7 +20,11 @@ cd "$repo"
 
 demo_inventory=inventories/lab-demo
 demo_vault_file="$demo_inventory/lab-only.vault-password"
-export UCAAS_STATE_DIR="${UCAAS_STATE_DIR:-$repo/.lab/demo-state}"
+if [ -z "${UCAAS_STATE_DIR:-}" ]; then
+    # The demo's own state directory starts empty, so the first pass shows what a phase creates.
+    export UCAAS_STATE_DIR="$repo/.lab/demo-state"
+    rm -rf "$UCAAS_STATE_DIR"
+fi
 logs="$repo/.lab/demo-logs"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ucaas-demo.XXXXXX")"
 mkdir -p "$UCAAS_STATE_DIR" "$logs"
