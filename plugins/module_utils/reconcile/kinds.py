@@ -6,8 +6,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.ucaas.migration.plugins.module_utils.inventory.normalize import (
+    MissingLibraryError, NormalizationError, e164_digits,
+)
 from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.spec import (
-    Field, ResourceSpec, entries_normalizer, normalize_casefold, normalize_digits, normalize_email_list, normalize_phone,
+    Field, ResourceSpec, SpecValueError, entries_normalizer, normalize_casefold, normalize_digits, normalize_email_list, normalize_phone,
+    normalize_str,
 )
 
 USER_SCOPES = ('Advanced User', 'Basic User', 'Call Center Agent', 'Call Center Supervisor', 'NDP', 'No Portal',
@@ -85,4 +89,41 @@ def timeframe_spec():
             Field('days_of_week', 'timeframe-days-of-week-array', type='list', normalize=entries),
             Field('specific_dates', 'timeframe-specific-dates-array', type='list', normalize=entries),
             Field('holidays', 'timeframe-holiday-array', type='list', normalize=entries),
+        ])
+
+
+DIAL_RULE_APPLICATIONS = (
+    'available-number', 'hangup', 'spam-screening', 'to-callqueue', 'to-callqueue-announce-count-callers-ahead',
+    'to-callqueue-announce-expected-wait-time', 'to-connection', 'to-connection-add-header', 'to-connection-add-header-force-caller-id',
+    'to-connection-add-header-no-timeout', 'to-connection-block-caller-id', 'to-connection-no-timeout', 'to-connection-or-user-no-failover',
+    'to-single-device', 'to-single-device-add-header', 'to-single-device-add-header-allow-voicemail',
+    'to-single-device-add-header-allow-voicemail-residential', 'to-user', 'to-user-add-header', 'to-user-answer-and-fake-ringback',
+    'to-user-notify-of-recording', 'to-user-residential', 'to-user-residential-add-header', 'to-voicemail', 'to-voicemail-residential',
+    'toggle-timeframe')
+
+
+def normalize_phonenumber(value):
+    """A DID as ns-api stores it: E.164 digits without ``+``; numbers without ``+`` are read as US numbers."""
+    text = normalize_str(value)
+    try:
+        return e164_digits(text)
+    except NormalizationError as exc:
+        raise SpecValueError(str(exc))
+    except MissingLibraryError as exc:
+        raise SpecValueError('cannot check the number: %s' % exc)
+
+
+def phonenumber_spec():
+    return ResourceSpec(
+        'phonenumbers', noun='phonenumber',
+        identity=Field('number', 'phonenumber', normalize=normalize_phonenumber, canonical_label=True),
+        fields=[
+            Field('enabled', 'enabled', type='bool', reset=True),
+            Field('application', 'dial-rule-application', choices=DIAL_RULE_APPLICATIONS, reset=None),
+            # The API requires the destination user on create and in every update body.
+            Field('destination_user', 'dial-rule-translation-destination-user', required_on_create=True, reset=None, send_on_update=True),
+            Field('destination_host', 'dial-rule-translation-destination-host', reset=None),
+            Field('parameter', 'dial-rule-parameter'),
+            Field('caller_name_prefix', 'dial-rule-translation-source-name', reset='[*]'),
+            Field('description', 'dial-rule-description'),
         ])

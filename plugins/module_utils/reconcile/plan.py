@@ -120,7 +120,7 @@ def validate_config(spec, config, state):
         else:
             try:
                 key = spec.identity.normalize(label)
-                label = str(label).strip()
+                label = key if spec.identity.canonical_label else str(label).strip()
             except SpecValueError as exc:
                 problems.append('%s.%s: %s' % (where, spec.identity.option, exc))
         if key is not None:
@@ -221,6 +221,10 @@ def _plan_update(spec, state, desired, api_object, update_password):
         if field.comparable(wanted) != field.comparable(current.get(field.option)):
             body[field.update_api] = field.to_api(wanted)
             changes[field.option] = {'before': current.get(field.option), 'after': wanted}
+    if changes:
+        for field in spec.fields:
+            if field.send_on_update and field.update_api not in body and current.get(field.option) not in (None, ''):
+                body[field.update_api] = field.to_api(current[field.option])
     after = dict(current)
     for option, change in changes.items():
         after[option] = change['after']

@@ -114,11 +114,14 @@ class Field:
     ``create_default``: sent on create when the item omits it. ``required_on_create``: the
     API needs it to create the object. ``choices``: allowed option values. ``update_api``: the
     field's name in update bodies when it differs from ``api``. ``type='list'`` holds a list of
-    entry mappings (``reset`` defaults to an empty list).
+    entry mappings (``reset`` defaults to an empty list). ``canonical_label`` (identity only): the
+    normalised value is the identity's spelling, sent on create and shown as the key (phone numbers).
+    ``send_on_update``: every update body carries the field (the API requires it), changed or not.
     """
 
     def __init__(self, option, api, type='str', normalize=None, reset='', write_only=False, create_default=None,
-                 required_on_create=False, choices=None, update_api=None, description=''):
+                 required_on_create=False, choices=None, update_api=None, description='', canonical_label=False,
+                 send_on_update=False):
         # pylint: disable=redefined-builtin
         if type not in _BY_TYPE:
             raise ValueError('Unknown field type %r' % type)
@@ -133,6 +136,8 @@ class Field:
         self.required_on_create = required_on_create
         self.choices = tuple(choices) if choices else None
         self.description = description
+        self.canonical_label = canonical_label
+        self.send_on_update = send_on_update
 
     def normalize(self, value):
         """Canonical form of a value from either side; None stays None (absent)."""
@@ -226,7 +231,11 @@ class ResourceSpec:
         value = api_object.get(self.identity.api)
         if value in (None, ''):
             return None
-        return self.identity.normalize(value)
+        try:
+            return self.identity.normalize(value)
+        except SpecValueError:
+            # An identity the module would refuse as input (an invalid number) can never match an item: keep its text.
+            return normalize_str(value)
 
     def item_from_api(self, api_object):
         """An API object in the module's shape (normalised; write-only fields left out)."""
