@@ -111,15 +111,8 @@ class Store:
         """Objects of one kind in insertion order; ``scope=None`` means every scope."""
         with self._lock:
             self._promote()
-            sql = "SELECT scope, name, body FROM objects WHERE kind=?"
-            args = [kind]
-            if scope is not None:
-                sql += " AND scope=?"
-                args.append(scope)
-            if scope_prefix is not None:
-                sql += " AND substr(scope, 1, ?) = ?"
-                args += [len(scope_prefix), scope_prefix]
-            sql += " ORDER BY seq"
+            where, args = _where(kind, scope, scope_prefix)
+            sql = "SELECT scope, name, body FROM objects WHERE " + where + " ORDER BY seq"
             if limit is not None and not include_pending:
                 sql += " LIMIT ? OFFSET ?"
                 args += [limit, start]
@@ -138,15 +131,8 @@ class Store:
     def count(self, kind, scope=None, scope_prefix=None):
         with self._lock:
             self._promote()
-            sql = "SELECT COUNT(*) FROM objects WHERE kind=?"
-            args = [kind]
-            if scope is not None:
-                sql += " AND scope=?"
-                args.append(scope)
-            if scope_prefix is not None:
-                sql += " AND substr(scope, 1, ?) = ?"
-                args += [len(scope_prefix), scope_prefix]
-            return self._db.execute(sql, args).fetchone()[0]
+            where, args = _where(kind, scope, scope_prefix)
+            return self._db.execute("SELECT COUNT(*) FROM objects WHERE " + where, args).fetchone()[0]
 
     def find(self, kind, name, include_pending=True):
         """``(scope, body)`` pairs of objects with this name in any scope (system-unique kinds)."""
@@ -208,3 +194,15 @@ class Store:
             value = int(row[0]) + 1 if row else 1
             self._db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, str(value)))
             return value
+
+
+def _where(kind, scope, scope_prefix):
+    """SQL condition and arguments selecting one kind, optionally in one scope or under a scope prefix."""
+    where, args = "kind=?", [kind]
+    if scope is not None:
+        where += " AND scope=?"
+        args.append(scope)
+    if scope_prefix is not None:
+        where += " AND substr(scope, 1, ?) = ?"
+        args += [len(scope_prefix), scope_prefix]
+    return where, args
