@@ -7,6 +7,8 @@ import textwrap
 
 import pytest
 
+from nslab.counters import request_delta, write_requests
+
 from ansible_collections.ucaas.migration.plugins.modules import ns_phonenumber
 
 nslab_seeds = pytest.importorskip("nslab.seeds")
@@ -17,7 +19,6 @@ ONE_NUMBER = "GET /ns-api/v2/domains/{domain}/phonenumbers/{phonenumber}"
 CREATE = "POST /ns-api/v2/domains/{domain}/phonenumbers"
 UPDATE = "PUT /ns-api/v2/domains/{domain}/phonenumbers/{phonenumber}"
 DELETE = "DELETE /ns-api/v2/domains/{domain}/phonenumbers/{phonenumber}"
-WRITE_METHODS = ("POST ", "PUT ", "DELETE ")
 # Not a valid number (area code 555): seeded to prove such numbers neither break the run nor match an item.
 INVALID_ON_PLATFORM = "15550000000"
 
@@ -49,15 +50,6 @@ def _args(lab, **kwargs):
                  "retry_backoff_base": 0.01, "retry_backoff_cap": 0.05}, **kwargs)
 
 
-def _delta(before, after):
-    return dict((key, after["requests"].get(key, 0) - before["requests"].get(key, 0))
-                for key in after["requests"] if after["requests"].get(key, 0) != before["requests"].get(key, 0))
-
-
-def _writes(delta):
-    return dict((key, count) for key, count in delta.items() if key.startswith(WRITE_METHODS))
-
-
 def _gather(run_module, lab, **kwargs):
     result = run_module(ns_phonenumber.main, _args(lab, state="gathered", **kwargs))
     assert not result.get("failed"), result.get("msg")
@@ -70,7 +62,7 @@ def test_merged_creates_all_then_rerun_is_unchanged_with_one_list_read(run_modul
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is True and result["summary"]["created"] == 40
     assert result["results"][0]["key"] == "12125552000"
-    assert _writes(_delta(before, lab.stats())) == {CREATE: 40}
+    assert write_requests(request_delta(before, lab.stats())) == {CREATE: 40}
     current = _gather(run_module, lab)
     assert current["12125552001"] == {"number": "12125552001", "enabled": True, "application": "to-user", "destination_user": "1001",
                                       "destination_host": DOMAIN, "caller_name_prefix": "Main [*]", "description": "DID 1"}
@@ -79,7 +71,7 @@ def test_merged_creates_all_then_rerun_is_unchanged_with_one_list_read(run_modul
     again = run_module(ns_phonenumber.main, _args(lab, config=_desired()))
     assert not again.get("failed"), again.get("msg")
     assert again["changed"] is False and again["summary"]["unchanged"] == 40
-    assert _delta(before, lab.stats()) == {NUMBERS: 1}  # one paged list, no per-number GET, no write
+    assert request_delta(before, lab.stats()) == {NUMBERS: 1}  # one paged list, no per-number GET, no write
 
 
 def test_check_mode_writes_nothing_and_reports_changes(run_module, lab):
@@ -91,7 +83,7 @@ def test_check_mode_writes_nothing_and_reports_changes(run_module, lab):
     assert [entry["outcome"] for entry in result["results"]] == ["created"] * 3 + ["updated"]
     assert result["results"][3]["changes"] == {"description": {"before": "Seeded 100", "after": "Changed"}}
     assert result["diff"][3]["before_header"] == "phonenumber 12125550100"
-    assert _writes(_delta(before, lab.stats())) == {}
+    assert write_requests(request_delta(before, lab.stats())) == {}
 
 
 def test_update_carries_the_destination_user_and_replaced_resets_omitted_fields(run_module, lab):
@@ -99,7 +91,7 @@ def test_update_carries_the_destination_user_and_replaced_resets_omitted_fields(
     merged = run_module(ns_phonenumber.main, _args(lab, config=[{"number": "+12125550100", "enabled": False}]))
     assert not merged.get("failed"), merged.get("msg")
     assert merged["results"][0]["changes"] == {"enabled": {"before": True, "after": False}}
-    assert _writes(_delta(before, lab.stats())) == {UPDATE: 1}
+    assert write_requests(request_delta(before, lab.stats())) == {UPDATE: 1}
 
     replaced = run_module(ns_phonenumber.main, _args(lab, state="replaced", config=[
         {"number": "12125550100", "destination_user": "2000", "application": "to-callqueue"}]))
@@ -128,7 +120,7 @@ def test_deleted_listed_and_by_scope(run_module, lab):
     result = run_module(ns_phonenumber.main, _args(lab, state="deleted", config=[{"number": "(212) 555-0103"}, {"number": "+12125559999"}]))
     assert not result.get("failed"), result.get("msg")
     assert [(entry["key"], entry["outcome"]) for entry in result["results"]] == [("12125550103", "deleted"), ("12125559999", "unchanged")]
-    assert _writes(_delta(before, lab.stats())) == {DELETE: 1}
+    assert write_requests(request_delta(before, lab.stats())) == {DELETE: 1}
     refused = run_module(ns_phonenumber.main, _args(lab, state="deleted", config=[]))
     assert refused["failed"] and "refusing" in refused["msg"]
     # scope.keys are checked like config numbers; a number the module would refuse is reached with scope.match.

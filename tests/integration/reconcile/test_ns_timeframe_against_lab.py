@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from nslab.counters import request_delta, write_requests
+
 from ansible_collections.ucaas.migration.plugins.modules import ns_timeframe
 
 nslab_seeds = pytest.importorskip("nslab.seeds")
@@ -24,12 +26,6 @@ def _args(lab, **kwargs):
     return dict({"url": lab.url, "api_key": lab.admin_api_key, "domain": DOMAIN}, **kwargs)
 
 
-def _writes(lab, before):
-    after = lab.stats()["requests"]
-    return dict((key, count - before["requests"].get(key, 0)) for key, count in after.items()
-                if key.split(" ")[0] in ("POST", "PUT", "DELETE") and count != before["requests"].get(key, 0))
-
-
 WEEKDAYS = {"timeframe-weekly-monday-begin-time-1": "0800", "timeframe-weekly-monday-end-time-1": "1800",
             "timeframe-recurrence-type": "weekly"}
 NEW_YEAR = {"timeframe-specific-dates-begin-date": "20270101", "timeframe-specific-dates-begin-time": "0000",
@@ -47,8 +43,8 @@ def test_create_update_rerun_and_gathered(run_module, lab):
     result = run_module(ns_timeframe.main, _args(lab, config=config))
     assert not result.get("failed"), result.get("msg")
     assert [entry["outcome"] for entry in result["results"]] == ["updated", "created"]
-    assert _writes(lab, before) == {"PUT /ns-api/v2/domains/{domain}/timeframes/{id}": 1,
-                                    "POST /ns-api/v2/domains/{domain}/timeframes": 1}
+    assert write_requests(request_delta(before, lab.stats())) == {"PUT /ns-api/v2/domains/{domain}/timeframes/{id}": 1,
+                                                                  "POST /ns-api/v2/domains/{domain}/timeframes": 1}
 
     before = lab.stats()
     again = run_module(ns_timeframe.main, _args(lab, config=config))

@@ -9,6 +9,8 @@ from collections import Counter
 
 import pytest
 
+from nslab.counters import request_delta, write_requests
+
 from ansible_collections.ucaas.migration.plugins.modules import ns_site, ns_user
 
 nslab_seeds = pytest.importorskip("nslab.seeds")
@@ -17,7 +19,6 @@ DOMAIN = "recon.example"
 USERS = "GET /ns-api/v2/domains/{domain}/users"
 ONE_USER = "GET /ns-api/v2/domains/{domain}/users/{user}"
 SITES = "GET /ns-api/v2/domains/{domain}/sites"
-WRITE_METHODS = ("POST ", "PUT ", "DELETE ")
 
 
 def _seed():
@@ -41,15 +42,6 @@ def _args(lab, **kwargs):
                  "retry_backoff_base": 0.01, "retry_backoff_cap": 0.05}, **kwargs)
 
 
-def _delta(before, after):
-    return dict((key, after["requests"].get(key, 0) - before["requests"].get(key, 0))
-                for key in after["requests"] if after["requests"].get(key, 0) != before["requests"].get(key, 0))
-
-
-def _writes(delta):
-    return dict((key, count) for key, count in delta.items() if key.startswith(WRITE_METHODS))
-
-
 def _gather(run_module, lab):
     result = run_module(ns_user.main, _args(lab, state="gathered"))
     assert not result.get("failed"), result.get("msg")
@@ -62,8 +54,8 @@ def test_merged_creates_all_then_rerun_is_unchanged_with_list_reads_only(run_mod
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is True
     assert result["summary"]["created"] == 200 and result["summary"]["failed"] == 0
-    delta = _delta(before, lab.stats())
-    assert _writes(delta) == {"POST /ns-api/v2/domains/{domain}/users": 200}
+    delta = request_delta(before, lab.stats())
+    assert write_requests(delta) == {"POST /ns-api/v2/domains/{domain}/users": 200}
     assert delta[USERS] == 1 and delta[SITES] == 1
     assert "0042" not in json.dumps(result)
 
@@ -72,7 +64,7 @@ def test_merged_creates_all_then_rerun_is_unchanged_with_list_reads_only(run_mod
     assert not again.get("failed"), again.get("msg")
     assert again["changed"] is False
     assert again["summary"]["unchanged"] == 200
-    delta = _delta(before, lab.stats())
+    delta = request_delta(before, lab.stats())
     assert delta == {USERS: 1, SITES: 1}  # one paged list each, no per-user GET, no write
     assert ONE_USER not in delta
 
@@ -84,7 +76,7 @@ def test_check_mode_writes_nothing_and_reports_changes(run_module, lab):
     assert not result.get("failed"), result.get("msg")
     assert result["changed"] is True
     assert [entry["outcome"] for entry in result["results"]] == ["created"] * 3 + ["updated"]
-    assert _writes(_delta(before, lab.stats())) == {}
+    assert write_requests(request_delta(before, lab.stats())) == {}
     unchanged = run_module(ns_user.main, _args(lab, config=[{"user": "1000", "department": "Dept 0"}], _ansible_check_mode=True))
     assert unchanged["changed"] is False
 
