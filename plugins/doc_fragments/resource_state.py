@@ -12,11 +12,6 @@ class ModuleDocFragment(object):
 
     DOCUMENTATION = r'''
 options:
-  domain:
-    description:
-      - Name of the domain the items belong to.
-    type: str
-    required: true
   config:
     description:
       - The desired items, one entry per object. One task handles the whole list (for example 1,000 users).
@@ -59,4 +54,14 @@ notes:
   - A failed item does not stop the others; the task fails at the end, with one line per failed item in its message.
   - Check mode makes no writes and reports what would change; with C(--diff) each changed item shows before and after, with
     secrets shown as C(********).
+'''
+
+    # Every kind that lives in a domain (all but the domains themselves).
+    DOMAIN = r'''
+options:
+  domain:
+    description:
+      - Name of the domain the items belong to.
+    type: str
+    required: true
 '''

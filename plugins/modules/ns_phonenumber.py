@@ -23,6 +23,7 @@ author:
 extends_documentation_fragment:
   - ucaas.migration.connection
   - ucaas.migration.resource_state
+  - ucaas.migration.resource_state.domain
 requirements:
   - phonenumbers
 attributes:

@@ -22,6 +22,7 @@ author:
 extends_documentation_fragment:
   - ucaas.migration.connection
   - ucaas.migration.resource_state
+  - ucaas.migration.resource_state.domain
 attributes:
   check_mode:
     support: full

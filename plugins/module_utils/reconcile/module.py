@@ -20,16 +20,18 @@ from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.engine i
 from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.plan import STATES, ConfigError, Scope, validate_config
 
 
-def resource_argument_spec(spec):
-    """Connection options + ``domain``, ``config`` (items per ``spec``), ``state``, ``scope`` (+ ``update_password``)."""
+def resource_argument_spec(spec, extra_options=None):
+    """Connection options + ``domain``, ``config`` (items per ``spec``), ``state``, ``scope`` (+ ``update_password``, ``extra_options``)."""
     options = dict(
-        domain=dict(type='str', required=True),
         config=dict(type='list', elements='dict', default=[], options=spec.item_argument_spec()),
         state=dict(type='str', default='merged', choices=list(STATES)),
         scope=dict(type='dict', options=dict(keys=dict(type='list', elements='str', no_log=False), match=dict(type='str'))),
     )
+    if spec.domain_scoped:
+        options['domain'] = dict(type='str', required=True)
     if spec.write_only_options:
         options['update_password'] = dict(type='str', default='on_create', choices=['always', 'on_create'], no_log=False)
+    options.update(extra_options or {})
     return connection_argument_spec(**options)
 
 
@@ -49,11 +51,11 @@ class ResourceModule(AnsibleModule):
     they replace Ansible's message should its validation fail.
     """
 
-    def __init__(self, spec, **kwargs):
+    def __init__(self, spec, extra_options=None, **kwargs):
         self.resource_spec = spec
         self.input_problems = []
         self.arguments_validated = False
-        super(ResourceModule, self).__init__(argument_spec=resource_argument_spec(spec), supports_check_mode=True, **kwargs)
+        super(ResourceModule, self).__init__(argument_spec=resource_argument_spec(spec, extra_options), supports_check_mode=True, **kwargs)
         self.arguments_validated = True
 
     def _load_params(self):
@@ -72,9 +74,14 @@ class ResourceModule(AnsibleModule):
         super(ResourceModule, self).fail_json(msg=msg, **kwargs)
 
 
-def run_resource_module(spec):
-    """The whole ``main()`` of a resource module configured by ``spec``."""
-    module = ResourceModule(spec)
+def run_resource_module(spec, extra_options=None, configure=None):
+    """The whole ``main()`` of a resource module configured by ``spec``.
+
+    ``extra_options``: module options beyond the common ones. ``configure(spec, params) -> spec``
+    runs after the input checks and before any request (to bind such options into the spec's hooks);
+    it may raise :class:`ConfigError`.
+    """
+    module = ResourceModule(spec, extra_options=extra_options)
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     params = module.params
@@ -84,12 +91,14 @@ def run_resource_module(spec):
         desired = validate_config(spec, params['config'], state)
         scope = Scope(spec, keys=scope_options.get('keys'), match=scope_options.get('match'))
         check_request(spec, state, desired, scope)
+        if configure is not None:
+            spec = configure(spec, params)
     except ConfigError as exc:
         module.fail_json(msg=str(exc), problems=exc.problems)
 
     client = client_from_module(module)
     try:
-        result = reconcile(client, spec, params['domain'], state, desired, scope=scope,
+        result = reconcile(client, spec, params.get('domain'), state, desired, scope=scope,
                            update_password=params.get('update_password') or 'on_create',
                            check_mode=module.check_mode, diff=module._diff)
     except NsApiError as exc:

@@ -32,17 +32,22 @@ class ConfigError(ValueError):
 class DesiredItem:
     """One validated ``config`` entry: ``fields`` holds only the options given, normalised."""
 
-    def __init__(self, index, key, label, fields):
+    def __init__(self, index, key, label, fields, parent=None, name=None):
         self.index = index
         self.key = key
         self.label = label
         self.fields = fields
+        # Child kinds: the parent as given (it fills the path) and the identity's own spelling.
+        self.parent = parent
+        self.name = label if name is None else name
 
 
 class Action:
     """What to do with one item. ``op``: create, update, unchanged, absent, delete, fail or skip."""
 
-    def __init__(self, op, key, label, index=None, current=None, before=None, after=None, changes=None, body=None, msg=None):
+    def __init__(self, op, key, label, index=None, current=None, before=None, after=None, changes=None, body=None, msg=None,
+                 desired=None):
+        self.desired = desired
         self.op = op
         self.key = key
         self.label = label
@@ -77,7 +82,9 @@ class Scope:
             self.keys = set()
             for position, value in enumerate(keys):
                 try:
-                    self.keys.add(spec.identity.normalize(value))
+                    parent, identity = spec.split_label(value)
+                    parent_key = spec.parent.normalize(parent) if spec.parent is not None else None
+                    self.keys.add(spec.make_key(parent_key, spec.identity.normalize(identity)))
                 except SpecValueError as exc:
                     problems.append('scope.keys[%d]: %s' % (position, exc))
         if match:
@@ -100,12 +107,45 @@ class Scope:
         return self.match is not None and self.match.fullmatch(str(label)) is not None
 
 
+def _identity_of(spec, raw, where, problems):
+    """``(key, label, parent, name)`` of one raw item; problems are appended (key None then)."""
+    parent_label = parent_key = None
+    if spec.parent is not None:
+        parent_label = raw.get(spec.parent.option)
+        if parent_label in (None, ''):
+            problems.append('%s.%s: missing; it names the %s the %s belongs to' % (where, spec.parent.option, spec.parent.option, spec.noun))
+        else:
+            try:
+                parent_key = spec.parent.normalize(parent_label)
+                parent_label = parent_key if spec.parent.canonical_label else str(parent_label).strip()
+            except SpecValueError as exc:
+                problems.append('%s.%s: %s' % (where, spec.parent.option, exc))
+    label = raw.get(spec.identity.option)
+    key = None
+    if label in (None, ''):
+        problems.append('%s.%s: missing; it identifies the %s' % (where, spec.identity.option, spec.noun))
+    else:
+        try:
+            key = spec.identity.normalize(label)
+            label = key if spec.identity.canonical_label else str(label).strip()
+        except SpecValueError as exc:
+            problems.append('%s.%s: %s' % (where, spec.identity.option, exc))
+    if spec.parent is None:
+        return key, label, None, label
+    if key is None or parent_key is None:
+        return None, spec.make_label(parent_label, label), parent_label, label
+    return spec.make_key(parent_key, key), spec.make_label(parent_label, label), parent_label, label
+
+
 def validate_config(spec, config, state):
     """Normalise and check ``config``; raises :class:`ConfigError` naming each bad item and field."""
     problems = []
     items = []
     seen = {}
     known = set(spec.by_option) | set([spec.identity.option])
+    if spec.parent is not None:
+        known.add(spec.parent.option)
+    identity_options = set([spec.identity.option, spec.parent.option if spec.parent is not None else None])
     for index, raw in enumerate(config or []):
         where = 'config[%d]' % index
         if not isinstance(raw, dict):
@@ -113,16 +153,7 @@ def validate_config(spec, config, state):
             continue
         for option in sorted(set(raw) - known):
             problems.append('%s.%s: unknown option (known: %s)' % (where, option, ', '.join(sorted(known))))
-        label = raw.get(spec.identity.option)
-        key = None
-        if label in (None, ''):
-            problems.append('%s.%s: missing; it identifies the %s' % (where, spec.identity.option, spec.noun))
-        else:
-            try:
-                key = spec.identity.normalize(label)
-                label = key if spec.identity.canonical_label else str(label).strip()
-            except SpecValueError as exc:
-                problems.append('%s.%s: %s' % (where, spec.identity.option, exc))
+        key, label, parent, name = _identity_of(spec, raw, where, problems)
         if key is not None:
             if key in seen:
                 problems.append('%s.%s: %r is listed twice (also config[%d])' % (where, spec.identity.option, label, seen[key]))
@@ -131,7 +162,7 @@ def validate_config(spec, config, state):
         fields = {}
         for option in sorted(raw):
             value = raw[option]
-            if option == spec.identity.option or option not in spec.by_option or value is None:
+            if option in identity_options or option not in spec.by_option or value is None:
                 continue
             try:
                 fields[option] = spec.by_option[option].normalize(value)
@@ -139,7 +170,7 @@ def validate_config(spec, config, state):
                 problems.append('%s.%s: %s' % (where, option, exc))
         if state == 'deleted':
             fields = {}
-        items.append(DesiredItem(index, key, label, fields))
+        items.append(DesiredItem(index, key, label, fields, parent=parent, name=name))
     if problems:
         raise ConfigError(problems)
     return items
@@ -156,7 +187,7 @@ def index_current(spec, current_objects):
 
 
 def _label_of(spec, api_object):
-    return str(api_object.get(spec.identity.api))
+    return spec.label_of_api(api_object)
 
 
 def _protected_reason(spec, api_object):
@@ -167,9 +198,16 @@ def _masked_value(field, value):
     return MASK if field.write_only and value is not None else value
 
 
+def desired_value(spec, desired, option):
+    """The normalised value of ``option`` in a desired item (the parent too)."""
+    if spec.parent is not None and option == spec.parent.option:
+        return desired.key[0] if desired.key is not None else None
+    return desired.fields.get(option)
+
+
 def _reference_problem(spec, desired, references):
     for option, kind_name in sorted(spec.references.items()):
-        value = desired.fields.get(option)
+        value = desired_value(spec, desired, option)
         if value in (None, '') or option not in references:
             continue
         if value not in references[option]:
@@ -182,8 +220,12 @@ def _plan_create(spec, state, desired):
     if missing:
         return Action('fail', desired.key, desired.label, index=desired.index,
                       msg='cannot create it: missing %s (required to create a %s)' % (', '.join(missing), spec.noun))
-    body = {spec.identity.api: desired.label}
-    after = {spec.identity.option: desired.label}
+    body = {spec.identity.api: desired.name}
+    after = {spec.identity.option: desired.name}
+    if spec.parent is not None:
+        after[spec.parent.option] = desired.parent
+        if spec.parent_in_body:
+            body[spec.parent.api] = desired.parent
     for field in spec.fields:
         value = desired.fields.get(field.option)
         if value is None and field.create_default is not None:
@@ -195,8 +237,10 @@ def _plan_create(spec, state, desired):
             continue
         body[field.api] = field.to_api(value)
         after[field.option] = _masked_value(field, value)
-    changes = dict((option, {'before': None, 'after': value}) for option, value in after.items() if option != spec.identity.option)
-    return Action('create', desired.key, desired.label, index=desired.index, before={}, after=after, changes=changes, body=body)
+    identity_options = (spec.identity.option, spec.parent.option if spec.parent is not None else None)
+    changes = dict((option, {'before': None, 'after': value}) for option, value in after.items() if option not in identity_options)
+    return Action('create', desired.key, desired.label, index=desired.index, before={}, after=after, changes=changes, body=body,
+                  desired=desired)
 
 
 def _plan_update(spec, state, desired, api_object, update_password):
@@ -230,7 +274,7 @@ def _plan_update(spec, state, desired, api_object, update_password):
         after[option] = change['after']
     op = 'update' if changes else 'unchanged'
     return Action(op, desired.key, label, index=desired.index, current=api_object, before=current, after=after,
-                  changes=changes, body=body if changes else None)
+                  changes=changes, body=body if changes else None, desired=desired)
 
 
 def _plan_delete(spec, key, api_object, index=None):

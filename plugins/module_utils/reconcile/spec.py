@@ -12,9 +12,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 import re
 
 from ansible_collections.ucaas.migration.plugins.module_utils.client.resources import get_kind
+from ansible_collections.ucaas.migration.plugins.module_utils.client.urls import template_params
 
 MASK = '********'
 _PHONE_FORMATTING = re.compile(r'[\s().\-]')
@@ -101,7 +103,41 @@ def entries_normalizer(ignore=()):
     return normalize
 
 
-_BY_TYPE = {'str': normalize_str, 'bool': normalize_bool, 'int': normalize_int, 'list': entries_normalizer()}
+def dict_normalizer(ignore=()):
+    """Normaliser for a nested mapping (an auto attendant tier): strings trimmed, absent values and ``ignore`` keys dropped at any depth."""
+    ignored = frozenset(ignore)
+
+    def clean(value):
+        if isinstance(value, dict):
+            return dict((str(key), clean(item)) for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))
+                        if key not in ignored and item is not None)
+        if isinstance(value, (list, tuple)):
+            return [clean(item) for item in value]
+        if isinstance(value, str):
+            return value.strip()
+        return value
+
+    def normalize(value):
+        if not isinstance(value, dict):
+            raise SpecValueError('expected a mapping, got %s' % type(value).__name__)
+        return clean(value)
+    return normalize
+
+
+def comparable_tree(value):
+    """A nested value in a form where ``1`` equals ``"1"`` and ``True`` equals ``"yes"`` (how the API echoes scalars)."""
+    if isinstance(value, dict):
+        return dict((key, comparable_tree(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return [comparable_tree(item) for item in value]
+    if isinstance(value, bool):
+        return 'yes' if value else 'no'
+    if value is None:
+        return ''
+    return str(value)
+
+
+_BY_TYPE = {'str': normalize_str, 'bool': normalize_bool, 'int': normalize_int, 'list': entries_normalizer(), 'dict': dict_normalizer()}
 
 
 class Field:
@@ -129,7 +165,12 @@ class Field:
         self.api = api
         self.type = type
         self.normalizer = normalize or _BY_TYPE[type]
-        self.reset = None if write_only else ([] if type == 'list' and reset == '' else reset)
+        if type == 'list' and reset == '':
+            reset = []
+        elif type == 'dict' and reset == '':
+            # A nested mapping has no "empty" the API accepts: replaced leaves it alone unless told.
+            reset = None
+        self.reset = None if write_only else reset
         self.update_api = update_api or api
         self.write_only = write_only
         self.create_default = create_default
@@ -156,6 +197,8 @@ class Field:
             return ''
         if value is None and self.type == 'list':
             return []
+        if self.type == 'dict':
+            return comparable_tree(value or {})
         return value
 
     def to_api(self, value):
@@ -168,6 +211,8 @@ class Field:
             return int(value)
         if self.type == 'list':
             return [dict(entry) for entry in value]
+        if self.type == 'dict':
+            return copy.deepcopy(value)
         return str(value)
 
     def argument_spec(self):
@@ -193,9 +238,21 @@ class ResourceSpec:
     ``client_confirms``: the client's read-back compares the sent body with the read as is; set it
     False for kinds whose reads add fields to what was sent (entry ids), and the engine confirms
     with the fields' normalisers instead.
+
+    Kinds that live under another object (a user's devices, a queue's agents) name it with
+    ``parent`` (a :class:`Field`: the option items carry and the API field that holds it);
+    an item's key is then ``(parent, identity)`` and its label ``parent/identity``.
+    ``parent_kind`` lists every parent when the API has no domain-wide list of the kind and
+    a run must see all of them (``overridden``, ``gathered``). ``parent_in_body``: the parent's
+    API field goes into create bodies (the API takes it there rather than in the path).
+    ``domain_scoped=False``: objects above domains (the domains themselves).
+    ``hooks``: an object with optional ``prepare``, ``write`` and ``finish`` methods for kinds
+    whose writes are not plain JSON bodies (audio uploads) or need a step after the writes
+    (reordering); see docs/reconcile.md.
     """
 
-    def __init__(self, kind, identity, fields, noun=None, protected=None, references=None, client_confirms=True):
+    def __init__(self, kind, identity, fields, noun=None, protected=None, references=None, client_confirms=True,
+                 parent=None, parent_kind=None, parent_in_body=False, domain_scoped=True, hooks=None):
         self.kind = get_kind(kind)
         self.identity = identity
         self.fields = tuple(fields)
@@ -208,9 +265,54 @@ class ResourceSpec:
         self.protected = protected
         self.references = dict(references or {})
         self.client_confirms = client_confirms
+        self.parent = parent
+        self.parent_kind = get_kind(parent_kind) if parent_kind else None
+        self.parent_in_body = parent_in_body
+        self.domain_scoped = domain_scoped
+        self.hooks = hooks
         self.by_option = dict((field.option, field) for field in self.fields)
         if identity.option in self.by_option:
             raise ValueError('The identity %r must not also be a managed field' % identity.option)
+        if parent is not None and parent.option in self.by_option:
+            raise ValueError('The parent %r must not also be a managed field' % parent.option)
+
+    def hook(self, name):
+        """The hook method called ``name``, or None."""
+        return getattr(self.hooks, name, None) if self.hooks is not None else None
+
+    @property
+    def parent_placeholders(self):
+        """Path placeholders of the kind that hold the parent (``{user}`` of a user's devices)."""
+        if self.parent is None:
+            return ()
+        names = set()
+        for template in (self.kind.list_path, self.kind.create_path, self.kind.update_path, self.kind.delete_path):
+            for name in template_params(template or ''):
+                if name == self.parent.api or self.kind.path_fields.get(name) == self.parent.api:
+                    names.add(name)
+        return tuple(sorted(names))
+
+    @property
+    def lists_per_parent(self):
+        """True when the kind can only be listed one parent at a time."""
+        if self.parent is None or self.kind.domain_list_path:
+            return False
+        return any(name in template_params(self.kind.list_path) for name in self.parent_placeholders)
+
+    def make_key(self, parent_key, identity_key):
+        return identity_key if self.parent is None else (parent_key, identity_key)
+
+    def make_label(self, parent_label, identity_label):
+        return identity_label if self.parent is None else '%s/%s' % (parent_label, identity_label)
+
+    def split_label(self, text):
+        """``(parent, identity)`` from a ``parent/identity`` label (scope keys); the parent is None for plain kinds."""
+        if self.parent is None:
+            return None, text
+        parent, sep, identity = str(text).partition('/')
+        if not sep:
+            raise SpecValueError('expected <%s>/<%s>, got %r' % (self.parent.option, self.identity.option, text))
+        return parent, identity
 
     @property
     def can_delete(self):
@@ -224,22 +326,40 @@ class ResourceSpec:
         """Suboptions of ``config`` items: the identity plus every field."""
         options = dict((field.option, field.argument_spec()) for field in self.fields)
         options[self.identity.option] = self.identity.argument_spec()
+        if self.parent is not None:
+            options[self.parent.option] = self.parent.argument_spec()
         return options
 
-    def key_of_api(self, api_object):
-        """Normalised identity of an API object (None when it has none)."""
-        value = api_object.get(self.identity.api)
+    @staticmethod
+    def _normalized_key(field, value):
         if value in (None, ''):
             return None
         try:
-            return self.identity.normalize(value)
+            return field.normalize(value)
         except SpecValueError:
             # An identity the module would refuse as input (an invalid number) can never match an item: keep its text.
             return normalize_str(value)
 
+    def key_of_api(self, api_object):
+        """Normalised identity of an API object (None when it has none); ``(parent, identity)`` for child kinds."""
+        key = self._normalized_key(self.identity, api_object.get(self.identity.api))
+        if key is None or self.parent is None:
+            return key
+        parent_key = self._normalized_key(self.parent, api_object.get(self.parent.api))
+        return None if parent_key is None else (parent_key, key)
+
+    def label_of_api(self, api_object):
+        """How an API object is named in results: its identity, or ``parent/identity``."""
+        label = str(api_object.get(self.identity.api))
+        if self.parent is None:
+            return label
+        return self.make_label(api_object.get(self.parent.api), label)
+
     def item_from_api(self, api_object):
         """An API object in the module's shape (normalised; write-only fields left out)."""
         item = {self.identity.option: normalize_str(api_object.get(self.identity.api))}
+        if self.parent is not None:
+            item[self.parent.option] = normalize_str(api_object.get(self.parent.api))
         for field in self.fields:
             if field.write_only:
                 continue
