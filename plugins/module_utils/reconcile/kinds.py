@@ -127,3 +127,19 @@ def phonenumber_spec():
             Field('caller_name_prefix', 'dial-rule-translation-source-name', reset='[*]'),
             Field('description', 'dial-rule-description'),
         ])
+
+
+SMS_APPLICATIONS = ('user', 'callqueue', 'available')
+
+
+def smsnumber_spec():
+    return ResourceSpec(
+        # The kind has no single-object read: the engine confirms writes from the list, through the normalisers.
+        'smsnumbers', noun='smsnumber', client_confirms=False,
+        identity=Field('number', 'number', normalize=normalize_phonenumber, canonical_label=True),
+        fields=[
+            # The update operation requires the application; the spec's example update also carries the destination.
+            Field('application', 'application', choices=SMS_APPLICATIONS, required_on_create=True, reset=None, send_on_update=True),
+            Field('destination', 'dest', send_on_update=True),
+            Field('carrier', 'carrier', reset=None),
+        ])
