@@ -358,6 +358,9 @@ class ResourceSpec:
     def item_from_api(self, api_object):
         """An API object in the module's shape (normalised; write-only fields left out)."""
         item = {self.identity.option: normalize_str(api_object.get(self.identity.api))}
+        if self.identity.type != 'str':
+            # Typed identities (a greeting's index) come back in their type, so gathered items are valid input as they are.
+            item[self.identity.option] = self._normalized_key(self.identity, api_object.get(self.identity.api))
         if self.parent is not None:
             item[self.parent.option] = normalize_str(api_object.get(self.parent.api))
         for field in self.fields:
