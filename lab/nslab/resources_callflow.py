@@ -167,10 +167,27 @@ def merge_tier(current, change):
     return merged
 
 
+def with_option_defaults(tier):
+    """The tier as reads report it: every option carries ``caller-name-translation`` (spec default ``[*]``)."""
+    if not isinstance(tier, dict):
+        return tier
+    filled = dict(tier)
+    for key, option in tier.items():
+        if key.startswith("option-") and isinstance(option, dict):
+            option = dict(option)
+            option.setdefault("caller-name-translation", "[*]")
+            if isinstance(option.get("auto-attendant"), dict):
+                option["auto-attendant"] = with_option_defaults(option["auto-attendant"])
+            filled[key] = option
+    return filled
+
+
 def insert_attendant(store, domain, fields, delay=0.0):
     user = str(fields["user"])
     prompt = "Prompt_%d" % (100 * store.next_id("prompt:%s/%s" % (domain, user)))
     body = dict(fields, domain=domain, user=user)
+    if "auto-attendant" in body:
+        body["auto-attendant"] = with_option_defaults(body["auto-attendant"])
     body.setdefault("time-frame", "*")
     body["starting-prompt"] = prompt
     body["read-path"] = "/ns-api/v2/domains/%s/attendants/%s/%s" % (domain, user, prompt)  # as the list documents it
@@ -217,7 +234,7 @@ def update_attendant(call):
     fields = call.fields()
     for key, value in fields.items():
         if key == "auto-attendant":
-            body[key] = merge_tier(body.get(key), value)
+            body[key] = with_option_defaults(merge_tier(body.get(key), value))
         elif key not in ("user", "domain", "starting-prompt", "read-path"):
             body[key] = value
     call.store.put("autoattendant", scope, prompt, stamp(body), call.delay)

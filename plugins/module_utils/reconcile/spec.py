@@ -369,8 +369,9 @@ class ResourceSpec:
             try:
                 item[field.option] = field.normalize(api_object.get(field.api))
             except SpecValueError:
-                # An unexpected value on the platform is kept as text, so it shows as a difference.
-                item[field.option] = normalize_str(api_object.get(field.api))
+                # An unexpected value on the platform is kept (scalars as text), so it shows as a difference.
+                value = api_object.get(field.api)
+                item[field.option] = value if isinstance(value, (dict, list)) else normalize_str(value)
         return item
 
     def masked(self, item):
