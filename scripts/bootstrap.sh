@@ -36,6 +36,8 @@ fi
 # MariaDB (the FreePBX source adapter is tested against a real server).
 missing=()
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+# git (with git daemon): the git state backend is tested against a real git server.
+command -v git >/dev/null 2>&1 || missing+=(git)
 command -v mariadb-install-db >/dev/null 2>&1 || command -v mysql_install_db >/dev/null 2>&1 || missing+=(mariadb-server)
 if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -44,9 +46,35 @@ if [ ${#missing[@]} -gt 0 ]; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
         echo "note: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}"
-        echo "      (without shellcheck its sanity check is skipped; without mariadb-server the FreePBX database tests are skipped)"
+        echo "      (without shellcheck its sanity check is skipped; without mariadb-server the FreePBX database tests are skipped;"
+        echo "       without git the git state backend tests are skipped)"
     fi
 fi
 
 mkdir -p "$repo/.collections/ansible_collections/ucaas"
 ln -sfn "$repo" "$repo/.collections/ansible_collections/ucaas/migration"
+
+# awx.awx, for awx/configure_awx.yml (ansible-lint and --syntax-check resolve its modules).
+# Galaxy is not used: the pinned `ansible` community package on PyPI ships the collection,
+# so only that folder of its wheel (checked against its sha256) is unpacked.
+awx_collection_version=24.6.1
+ansible_wheel=ansible==12.3.0
+ansible_wheel_sha256=cd156f82fa87f7a899212b0efa9f7ca3a24d609212de9f78428a572eb01e5414
+awx_dir="$repo/.collections/ansible_collections/awx/awx"
+if ! grep -qs "\"version\": \"$awx_collection_version\"" "$awx_dir/MANIFEST.json"; then
+    echo "bootstrap: installing the awx.awx $awx_collection_version collection from $ansible_wheel"
+    download="$(mktemp -d)"
+    "$venv/bin/python" -m pip download -q --no-deps --disable-pip-version-check -d "$download" "$ansible_wheel"
+    wheel="$(ls "$download"/ansible-*.whl)"
+    echo "$ansible_wheel_sha256  $wheel" | sha256sum --check --quiet
+    rm -rf "$awx_dir"
+    "$venv/bin/python" - "$wheel" "$repo/.collections" <<'PY'
+import sys
+import zipfile
+
+wheel, dest = sys.argv[1:3]
+with zipfile.ZipFile(wheel) as archive:
+    archive.extractall(dest, [name for name in archive.namelist() if name.startswith("ansible_collections/awx/awx/")])
+PY
+    rm -rf "$download"
+fi
