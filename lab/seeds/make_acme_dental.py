@@ -25,6 +25,9 @@ from pathlib import Path
 
 DOMAIN = "acmedental.lab"
 RESELLER = "lab-reseller"
+# The demo partner's reseller on the provider's platform (the lab plays both sides): recreate
+# creates the customer's new domain under it.
+TARGET_RESELLER = ("keystone-voice", "Keystone Voice Partners")
 SEED_FILE = Path(__file__).with_name("acme-dental-group.json")
 AREA = "1215555"
 
@@ -273,7 +276,8 @@ def build_seed():
            {"number": did("0103"), "application": "callqueue", "dest": "600", "carrier": "Example Messaging"},
            {"number": did("0115"), "application": "user", "dest": "106", "carrier": "Example Messaging"}]
     return {
-        "resellers": [{"reseller": RESELLER, "description": "Lab reseller"}],
+        "resellers": [{"reseller": RESELLER, "description": "Lab reseller"},
+                      {"reseller": TARGET_RESELLER[0], "description": TARGET_RESELLER[1]}],
         "domains": [{
             "domain": DOMAIN, "reseller": RESELLER, "description": "Acme Dental Group", "time-zone": "America/New_York",
             "caller-id-name": "Acme Dental", "caller-id-number": did("0100"),
