@@ -162,11 +162,16 @@ def lab_counts(before, after):
     return {"total": sum(api.values()), "writes": sum(writes.values()), "requests": api}
 
 
-def write_requests_file(path, writes):
-    """The uri loop's input: the JSON writes, in order (other content types cannot be replayed by ``uri``)."""
+def write_requests_file(path, writes, limit=None):
+    """The uri loop's input: the JSON writes, in order (other content types cannot be replayed by ``uri``).
+
+    Returns (replayable writes, writes left out as not replayable, writes written to the file);
+    ``limit`` keeps only the first writes (a sample whose pace is measured).
+    """
     replayable = [dict(method=w["method"], path=w["path"], body=w["body"]) for w in writes if w["content_type"] == "application/json"]
-    Path(path).write_text(json.dumps(replayable, indent=1), encoding="utf-8")
-    return len(replayable), len(writes) - len(replayable)
+    sample = replayable[:limit] if limit else replayable
+    Path(path).write_text(json.dumps(sample, indent=1), encoding="utf-8")
+    return len(replayable), len(writes) - len(replayable), len(sample)
 
 
 def run_uri_loop(lab, requests_file):
