@@ -2,8 +2,8 @@
 # Copyright: (c) 2026, ucaas.migration contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 #
-# `make demo`: start the lab emulator (the customer's old NetSapiens platform and the
-# provider's platform in one), run every phase that exists against the demo partner
+# `make demo`: start two lab emulators (the customer's old NetSapiens platform and the
+# provider's platform), run every phase that exists against the demo partner
 # inventory (inventories/lab-demo), run them all a second time to show nothing
 # changes, stop the lab. Phases that are not built yet are named as such.
 set -euo pipefail
@@ -29,13 +29,16 @@ logs="$repo/.lab/demo-logs"
 work="$(mktemp -d "${TMPDIR:-/tmp}/ucaas-demo.XXXXXX")"
 mkdir -p "$UCAAS_STATE_DIR" "$logs"
 
-lab_pid=""
+lab_pids=()
 stop_lab() {
-    if [ -n "$lab_pid" ] && kill -0 "$lab_pid" 2>/dev/null; then
-        kill "$lab_pid"
-        wait "$lab_pid" 2>/dev/null || true
-        echo "demo: lab stopped"
-    fi
+    local pid
+    for pid in "${lab_pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill "$pid"
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    [ ${#lab_pids[@]} -eq 0 ] || echo "demo: labs stopped"
     rm -rf "$work"
 }
 trap stop_lab EXIT
@@ -44,21 +47,35 @@ trap stop_lab EXIT
 NSLAB_ADMIN_KEY="$(ansible-vault view --vault-password-file "$demo_vault_file" \
     "$demo_inventory/host_vars/acme-dental-group/vault.yml" | sed -n 's/^vault_lab_demo_api_key: //p')"
 export NSLAB_ADMIN_KEY
-port="$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-export UCAAS_LAB_URL="http://127.0.0.1:$port"
+free_port() { python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
-echo "demo: starting the lab at $UCAAS_LAB_URL, seeded with Acme Dental Group (lab/seeds/acme-dental-group.json)"
-PYTHONPATH="$repo/lab" python -m nslab serve --port "$port" --state "$work/lab.sqlite" \
-    --seed lab/seeds/acme-dental-group.json > "$logs/lab.log" 2>&1 &
-lab_pid=$!
-for _ in $(seq 1 100); do
-    if python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)" \
-        "$UCAAS_LAB_URL/ns-api/v2/version" >/dev/null 2>&1; then
-        break
-    fi
-    kill -0 "$lab_pid" 2>/dev/null || { echo "demo: the lab did not start:" >&2; cat "$logs/lab.log" >&2; exit 1; }
-    sleep 0.1
-done
+# start_lab NAME PORT SEED: one lab emulator in the background; its pid is appended to lab_pids.
+start_lab() {
+    local name=$1 port=$2 seed=$3 url="http://127.0.0.1:$2"
+    PYTHONPATH="$repo/lab" python -m nslab serve --port "$port" --state "$work/$name.sqlite" \
+        --seed "$seed" > "$logs/lab-$name.log" 2>&1 &
+    lab_pids+=($!)
+    for _ in $(seq 1 100); do
+        if python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+            "$url/ns-api/v2/version" >/dev/null 2>&1; then
+            return 0
+        fi
+        kill -0 "${lab_pids[-1]}" 2>/dev/null || { echo "demo: the $name lab did not start:" >&2; cat "$logs/lab-$name.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo "demo: the $name lab did not answer at $url" >&2
+    exit 1
+}
+
+# Two labs: the customer's old platform and the provider's, separate systems as in a real migration.
+source_port="$(free_port)"
+export UCAAS_LAB_URL="http://127.0.0.1:$source_port"
+echo "demo: starting the customer's old platform (lab) at $UCAAS_LAB_URL, seeded with Acme Dental Group (lab/seeds/acme-dental-group.json)"
+start_lab source "$source_port" lab/seeds/acme-dental-group.json
+target_port="$(free_port)"
+export UCAAS_LAB_TARGET_URL="http://127.0.0.1:$target_port"
+echo "demo: starting the provider's platform (lab) at $UCAAS_LAB_TARGET_URL, with the partner's reseller (lab/seeds/provider-keystone-voice.json)"
+start_lab target "$target_port" lab/seeds/provider-keystone-voice.json
 
 # run_step NAME LOG ansible-playbook ARGS...: run a playbook, show its summary lines, keep the full log.
 run_step() {
