@@ -3,9 +3,10 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 #
 # `make demo`: start two lab emulators (the customer's old NetSapiens platform and the
-# provider's platform), run every phase that exists against the demo partner
-# inventory (inventories/lab-demo), run them all a second time to show nothing
-# changes, stop the lab. Phases that are not built yet are named as such.
+# provider's platform), run the six phases of a migration against the demo partner
+# inventory (inventories/lab-demo): collect, recreate (+ the partner's approval),
+# provision_phones, cutover on a rehearsal clock, finalize_port with a partial then a
+# complete port, verify; run them all a second time to show nothing changes, stop the labs.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -82,13 +83,30 @@ run_step() {
     local name=$1 log=$2
     shift 2
     if ! "$@" > "$log" 2>&1; then
-        grep -E 'fatal|FAILED|msg' "$log" | tail -20 >&2
+        grep -E 'fatal|FAILED|msg' "$log" | tail -20 | cut -c1-1500 >&2
         echo "demo: [$name] failed; full log: $log" >&2
         exit 1
     fi
-    grep -E '"msg": "[^"]*(valid|objects|collected|wrote|artifacts|window)|objects per kind|API calls' "$log" | sed 's/^ *//' | head -8 || true
-    grep -E '^[a-z0-9.-]+ +: ok=' "$log" | sed "s/^/demo: [$name] /"
+    # the phase's own summary lines (debug messages of its role), then the play recap
+    grep -E '^ *"' "$log" | grep -E "$summary_lines" | grep -vE '^ *"(changed|failed|skipped)"' | sed -E 's/^ *"(msg": )?"?//; s/",?$//' \
+        | cut -c1-400 | sed "s/^/demo: [$name]   /" | head -"${summary_max:-18}" || true
+    grep -E '^[a-z0-9.-]+ +: ok=' "$log" | sed -E "s/^([a-z0-9.-]+) +: (ok=[0-9]+ +changed=[0-9]+).*(failed=[0-9]+).*/demo: [$name] \\1: \\2 \\3/"
 }
+summary_lines='valid|objects per kind|migration stage|findings:|API calls|collected|artifacts|wrote|temporary DIDs|emergency caller ID|finalized=|SMS:|SMS refused|steps:|verification|checks:|call flows:|acceptance criteria:|change window:|approved by|phones|provisioning|onsite|inventory collected before|window|applied to|cut over|: [0-9]+ (created|updated), '
+
+# run_phase PASS PHASE [ARGS...]: one playbook of the migration against the demo inventory.
+run_phase() {
+    local pass=$1 phase=$2 label=$2
+    shift 2
+    [ -z "${step_label:-}" ] || label=$step_label
+    echo "demo: [$label] playbooks/$phase.yml $*"
+    run_step "$label" "$logs/$label-$pass.log" ansible-playbook -i "$demo_inventory" "playbooks/$phase.yml" \
+        --vault-password-file "$demo_vault_file" "$@"
+}
+
+# The carrier's port orders as the demo plays them: FOC first (host_vars), the direct lines ported
+# (lab/carrier/acme-dental-group/partial.yml), then everything (completed.yml). Once complete, it stays complete.
+carrier_orders=lab/carrier/acme-dental-group/partial.yml
 
 run_pass() {
     local pass=$1
@@ -102,15 +120,23 @@ run_pass() {
     NS_API_URL="$UCAAS_LAB_URL" NS_API_KEY="$NSLAB_ADMIN_KEY" run_step source "$logs/overview-$pass.log" \
         ansible-playbook -i localhost, playbooks/ns_overview.yml -e "ns_domain=acmedental.lab"
 
-    for phase in collect recreate provision_phones cutover finalize_port verify; do
-        if [ -f "playbooks/$phase.yml" ]; then
-            echo "demo: [$phase] playbooks/$phase.yml"
-            run_step "$phase" "$logs/$phase-$pass.log" ansible-playbook -i "$demo_inventory" "playbooks/$phase.yml" \
-                --vault-password-file "$demo_vault_file"
-        else
-            echo "demo: [$phase] not built yet: skipped"
-        fi
-    done
+    echo "demo: -- Phase 1, planning: collect the old platform"
+    run_phase "$pass" collect
+    echo "demo: -- Phase 2, configuration: recreate, the partner's approval, the phones"
+    run_phase "$pass" recreate
+    step_label=approve run_phase "$pass" approve_plan -e '{"approval_by": "Dana Whitfield <dana.whitfield@keystone-voice.example>", "approval_note": "demo: reviewed the domain on the lab"}'
+    run_phase "$pass" provision_phones
+    echo "demo: -- Phase 3, cutover and porting (rehearsal clock $(sed -n 's/^ucaas_cutover_now: "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$demo_inventory/host_vars/acme-dental-group/rehearsal.yml"), lab only)"
+    run_phase "$pass" cutover
+    if [ "$pass" = 1 ]; then
+        echo "demo: [carrier] FOC day: the direct lines have ported (order KV-PORT-2208), the main numbers have not (KV-PORT-2207)"
+        step_label=finalize_port-partial run_phase "$pass" finalize_port -e "@$carrier_orders"
+        step_label=verify-partial run_phase "$pass" verify
+        echo "demo: [carrier] a day later: the main numbers have ported too"
+        carrier_orders=lab/carrier/acme-dental-group/completed.yml
+    fi
+    run_phase "$pass" finalize_port -e "@$carrier_orders"
+    run_phase "$pass" verify
 }
 
 run_pass 1
@@ -121,4 +147,27 @@ if grep -lE 'changed=[1-9]' "$logs"/*-2.log; then
 fi
 echo
 echo "demo: the second pass changed nothing."
-echo "demo: artifacts: $UCAAS_STATE_DIR/acme-dental-group/   logs: $logs/"
+
+# Every artifact the migration process names, as the partner and the engineer receive them.
+host_dir="$UCAAS_STATE_DIR/acme-dental-group"
+missing=0
+echo "demo: artifacts in $host_dir/ (logs: $logs/)"
+while read -r phase files; do
+    for file in $files; do
+        if [ -s "$host_dir/$file" ]; then
+            echo "demo:   [$phase] $file"
+        else
+            echo "demo:   [$phase] $file MISSING" >&2
+            missing=1
+        fi
+    done
+done <<'ARTIFACTS'
+collect inventory.json inventory_export.html inventory_export.xlsx partner_requests.md sow_inputs.md timeline.html cutover.ics
+recreate plan.json plan_findings.json mapping.csv approval.json journal.jsonl
+provision_phones provisioning_sheet.html provisioning_sheet.xlsx onsite_schedule.html
+cutover cutover_plan.html cutover_journal.jsonl
+finalize_port port_state.json
+verify verify_results.json number_table.csv acceptance_criteria.seed.yml post_migration_report.html post_migration_report.md post_migration_report.json
+ARTIFACTS
+[ "$missing" = 0 ] || { echo "demo: artifacts are missing" >&2; exit 1; }
+echo "demo: start with $host_dir/post_migration_report.html; docs/walkthrough.md goes through the run."

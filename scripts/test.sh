@@ -20,7 +20,9 @@ export ANSIBLE_LOCAL_TEMP="${TMPDIR:-/tmp}/ucaas-ansible-local"
 cd "$repo" || exit 1
 
 step_unit() {
-    python -m pytest -q -p no:cacheprovider
+    # One worker per CPU (UCAAS_TEST_WORKERS overrides; 0 runs in this process). A module's tests stay
+    # on one worker, so a module-scoped lab fixture is built once.
+    python -m pytest -q -p no:cacheprovider -n "${UCAAS_TEST_WORKERS:-auto}" --dist loadscope
 }
 
 step_lint() {

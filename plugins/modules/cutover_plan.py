@@ -11,7 +11,8 @@ module: cutover_plan
 short_description: Work out the cutover of a migration host and write the cutover plan for the partner
 version_added: 1.0.0
 description:
-  - Runs on the controller and talks to no platform. Reads C(plan.json) and C(inventory.json) of the host's state directory.
+  - Runs on the controller and talks to no platform. Reads C(plan.json), C(inventory.json) and, when finalize_port has run,
+    C(port_state.json) of the host's state directory (numbers whose port is finished are left alone).
   - Pairs each ported original number with its temporary DID (C(ucaas_schedule.port.temporary)), works out where the temporary DID
     routes (the plan routes it like the original), how the original is forwarded (through the source's API for a NetSapiens source,
     else instructions for the partner or carrier), each user's original number for outbound caller ID, the number emergency caller ID
@@ -76,6 +77,13 @@ options:
   customer:
     description: The customer's name, for the title.
     type: str
+  port_orders:
+    description:
+      - The port orders file's orders (C(ucaas_port_orders), see docs/phases/finalize_port.md), shown in the porting
+        coordination with their carrier, account, status and FOC date. Not checked here; finalize_port checks them.
+    type: list
+    elements: dict
+    default: []
 """
 
 EXAMPLES = r"""
@@ -118,6 +126,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import ArtifactError, ArtifactSet, read_bytes
 from ansible_collections.ucaas.migration.plugins.module_utils.cutover.model import CutoverError, build_cutover, push_events
 from ansible_collections.ucaas.migration.plugins.module_utils.cutover.plan_doc import render
+from ansible_collections.ucaas.migration.plugins.module_utils.stage import FINALIZED, PORT_STATE_NAME
 
 
 def _read(dest, name, required=False):
@@ -146,6 +155,7 @@ def main():
             contacts=dict(type="dict", default={}),
             partner=dict(type="dict", default={}),
             customer=dict(type="str"),
+            port_orders=dict(type="list", elements="dict", default=[]),
         ),
         supports_check_mode=True,
     )
@@ -154,11 +164,14 @@ def main():
     try:
         plan = _read(dest, "plan.json", required=True)
         inventory = _read(dest, "inventory.json", required=True)
+        port_state = _read(dest, PORT_STATE_NAME) or {}
+        finished = [entry.get("number") for entry in port_state.get("numbers") or [] if entry.get("stage") == FINALIZED]
         model = build_cutover(plan, inventory, port=params["port"], region=params["default_region"], source=params["source"],
-                              forwarding=params["forwarding"])
+                              forwarding=params["forwarding"], finished=finished)
         documents = render(model, customer=params["customer"] or (inventory.get("source") or {}).get("customer"), schedule=params["schedule"],
                            rules=params["window_rules"], contacts=params["contacts"], partner=params["partner"],
-                           onsite=_read(dest, "onsite_schedule.json"), approval=_read(dest, "approval.json"), applied=_read(dest, "applied.json"))
+                           onsite=_read(dest, "onsite_schedule.json"), approval=_read(dest, "approval.json"), applied=_read(dest, "applied.json"),
+                           port_orders=params["port_orders"])
         artifacts = ArtifactSet(dest)
         for name in sorted(documents):
             artifacts.add(name, documents[name])

@@ -12,7 +12,8 @@ short_description: Refuse a cutover whose target is not ready, and work out the 
 version_added: 1.0.0
 description:
   - Runs on the controller and talks to no platform; it judges the lists the resource modules gathered.
-  - Fails, one line per problem, when a planned object (C(plan.json) C(resources), compared by key per kind) is missing on the target,
+  - Fails, one line per problem, when a planned object (C(plan.json) C(resources), compared by key per kind; once finalize_port has
+    finished a number, its original instead of its temporary DID, from C(port_state.json) beside the plan) is missing on the target,
     when a temporary DID is not allocated in the domain or not routed (disabled, an available number, or a destination the domain does
     not have), when no temporary DID can hold emergency caller ID, or when an original to forward through the source's API is not in
     the source domain.
@@ -37,7 +38,7 @@ options:
     type: dict
     required: true
   plan_path:
-    description: The host's C(plan.json).
+    description: The host's C(plan.json); C(port_state.json) is read from the same folder.
     type: path
     required: true
   gathered:
@@ -96,6 +97,7 @@ source_changes:
 """
 
 import json
+import os
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -103,6 +105,7 @@ from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import A
 from ansible_collections.ucaas.migration.plugins.module_utils.cutover.preflight import (
     changes, check, cutover_state, emergency_holders, missing_objects, source_changes,
 )
+from ansible_collections.ucaas.migration.plugins.module_utils.stage import StageError, load_stage, staged_resources
 
 
 def main():
@@ -128,11 +131,21 @@ def main():
         module.fail_json(msg="%s: not valid JSON (%s)" % (params["plan_path"], exc))
     model = params["cutover"]
     gathered = dict((kind, items or []) for kind, items in params["gathered"].items())
+    try:
+        # after finalize_port, a finished number's original replaces its temporary DID among the planned objects
+        stage = load_stage(os.path.dirname(params["plan_path"]))
+    except StageError as exc:
+        module.fail_json(msg=str(exc))
+    plan = dict(plan, resources=staged_resources(plan, None, stage["port"]))
     problems = check(model, plan, gathered, params["source_gathered"])
     target_changes = changes(model, gathered)
     holders = emergency_holders(model, gathered, target_changes)
+    state = cutover_state(model, holders)
+    if model.get("finished") and (stage["cutover"] or {}).get("status") == state["status"]:
+        # finalize_port has moved finished numbers on: the record of the cutover as it was made stays as it is
+        state = stage["cutover"]
     result = dict(changed=False, problems=problems, missing=missing_objects(plan, gathered), changes=target_changes,
-                  emergency_on_temporary=holders, state=cutover_state(model, holders),
+                  emergency_on_temporary=holders, state=state,
                   source_changes=source_changes(model) if model["source"]["api_forwarding"] else [])
     if problems:
         module.fail_json(msg="The cutover cannot start: %s" % "; ".join(problems), problems=problems,

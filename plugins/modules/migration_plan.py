@@ -20,6 +20,9 @@ description:
   - Works offline on the controller; never contacts a platform. Secrets stay references (C({secret_ref, is_set})); the
     C(ucaas.migration.resolve_secrets) filter resolves them when the configuration is applied.
   - With O(dest), writes C(plan.json), C(mapping.csv) and C(plan_findings.json) atomically, only when their content changes.
+  - With O(dest), also returns RV(staged_resources), the resources as the target should hold them at the migration's current stage,
+    read from C(cutover_state.json) and C(port_state.json) there (emergency caller ID on temporary DIDs after the cutover, finished
+    numbers' originals instead of their temporary DIDs after finalize_port). C(plan.json) and its fingerprint never carry the stage.
   - See docs/translation.md for every mapping rule.
 author:
   - ucaas.migration contributors (@ucaas-migration)
@@ -119,6 +122,17 @@ resources:
     phonenumbers, smsnumbers), the C(config) list of the matching module, sorted by identity.
   returned: success
   type: dict
+staged_resources:
+  description:
+    - RV(resources) as the target should hold them now (see the description); equal to RV(resources) before the cutover or without O(dest).
+    - The role C(recreate) applies these, so recreate re-run after the cutover or the port changes nothing.
+  returned: success
+  type: dict
+stage:
+  description: Where the migration stands, for people.
+  returned: success
+  type: str
+  sample: cut over; 2 number(s) ported and finished, 3 still on temporary DIDs
 summary:
   description: Items per kind, findings per severity, and C(blocking_unresolved).
   returned: success
@@ -174,6 +188,7 @@ import os
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import ArtifactError, ArtifactSet, json_bytes
+from ansible_collections.ucaas.migration.plugins.module_utils.stage import StageError, load_stage, stage_summary, staged_resources
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.findings import TranslationError
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.plan import blocking_lines, build_plan, mapping_csv
 
@@ -221,6 +236,12 @@ def main():
                                     resolutions=params["resolutions"], state_dir=state_dir)
     except TranslationError as exc:
         module.fail_json(msg=str(exc))
+    stage = {"cutover": None, "port": None}
+    if params["dest"]:
+        try:
+            stage = load_stage(params["dest"])
+        except StageError as exc:
+            module.fail_json(msg=str(exc))
     files, diff = [], None
     if params["dest"]:
         artifacts = ArtifactSet(params["dest"])
@@ -235,7 +256,8 @@ def main():
     for warning in warnings:
         module.warn(warning)
     result = dict(changed=any(item["changed"] for item in files), files=files, plan=plan, domain=plan["domain"], fingerprint=plan["fingerprint"],
-                  resources=plan["resources"], summary=plan["summary"], findings=plan["findings"], blocking=blocking_lines(plan),
+                  resources=plan["resources"], staged_resources=staged_resources(plan, stage["cutover"], stage["port"]),
+                  stage=stage_summary(stage["cutover"], stage["port"]), summary=plan["summary"], findings=plan["findings"], blocking=blocking_lines(plan),
                   plan_warnings=warnings)
     if diff:
         result["diff"] = diff

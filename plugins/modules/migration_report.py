@@ -19,7 +19,8 @@ description:
     (original, temporary, ported, SMS), the cutover journal summary and when the change window closes (from the recorded cutover
     time; C(cutover not recorded yet) otherwise).
   - Writes C(post_migration_report.html) (self-contained, inline CSS and SVG call-flow diagrams), C(post_migration_report.md) and
-    C(post_migration_report.json) into O(dest), atomically and only when their content changes.
+    C(post_migration_report.json), and the number table alone as C(number_table.csv) (original, temporary, port stage, where it
+    answers, SMS, call-flow result), into O(dest), atomically and only when their content changes.
 author:
   - ucaas.migration contributors (@ucaas-migration)
 attributes:

@@ -107,7 +107,8 @@ class _SourceReader:
                 target.timeout = self.dest(menu.get("timeout_destination"))
                 target.invalid = self.dest(menu.get("invalid_destination"))
                 target.invalid_retries = int(menu.get("invalid_retries") or 0)
-                target.dial_by_extension = bool(menu.get("dial_by_extension"))
+                # Unstated is the platforms' default (NetSapiens: yes, the adapter leaves it out); only an explicit false stops it.
+                target.dial_by_extension = menu.get("dial_by_extension") is not False
             node = AttendantNode(str(attendant["extension"]), str(attendant.get("name") or ""))
             for variant in attendant.get("variants") or []:
                 menu = self.menus.get((attendant["source_id"], variant.get("menu")))

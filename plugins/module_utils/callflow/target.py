@@ -38,10 +38,18 @@ UNMODELLED_FEATURES = ("forward-on-active", "forward-on-dnd", "forward-on-spam-c
 _ALIAS = re.compile(r"^(vmail|user|queue|phone|aa)_(.+)$")
 _DID_ALIAS = re.compile(r"^\d+_(callqueue|attendant|pstn)_(.+)$")
 _DELAY = re.compile(r";\s*delay\s*=\s*(\d+)")
+# An attendant tier's N-digit-dial-by-extension defaults to yes (the spec's YesNoStringYesDefault); reads and the
+# normaliser leave the default out, so an absent length is dialled.
+DIAL_BY_EXTENSION_DEFAULT = "yes"
 
 
 def _yes(value):
     return str(value).strip().lower() in ("yes", "true", "1", "on") if value is not None else False
+
+
+def _or_default(value, default):
+    """The platform's default for a setting a read leaves out (or blank)."""
+    return default if value is None or str(value).strip() == "" else value
 
 
 def _natural(ext):
@@ -233,7 +241,7 @@ class _TargetReader:
                 menu.options[key] = self.route(option.get("destination-application"), option.get("destination-user"))
         menu.timeout = self.fail_action(tier.get("no-key-press"), menu)
         menu.invalid = self.fail_action(tier.get("unassigned-key-press"), menu)
-        lengths = tuple(size for size in (3, 4, 5) if _yes(tier.get("%d-digit-dial-by-extension" % size)))
+        lengths = tuple(size for size in (3, 4, 5) if _yes(_or_default(tier.get("%d-digit-dial-by-extension" % size), DIAL_BY_EXTENSION_DEFAULT)))
         menu.dial_by_extension = lengths or False
         return menu
 

@@ -99,11 +99,13 @@ def _destination_text(item):
     return "%s %s" % (application, user)
 
 
-def build_cutover(plan, inventory, port=None, region="US", source=None, forwarding=None):
+def build_cutover(plan, inventory, port=None, region="US", source=None, forwarding=None, finished=None):
     """The cutover model: ``{format, domain, source, numbers, without_temporary, main_number, emergency_number, caller_ids, phones, ...}``.
 
     ``plan`` and ``inventory`` are plan.json and inventory.json; ``port`` is ``ucaas_schedule.port``; ``source`` the
     non-secret part of ``ucaas_source`` (``platform``, ``domain``); ``forwarding`` overrides :data:`DEFAULT_FORWARDING`.
+    ``finished`` are the originals finalize_port has finished (port_state.json): a cutover run after the port leaves
+    them alone (``finished`` in the model; the plan documents do not change with it).
     """
     if not isinstance(plan, dict) or not plan.get("domain"):
         raise CutoverError("plan.json: no domain; run playbooks/recreate.yml first, it writes the plan")
@@ -183,6 +185,7 @@ def build_cutover(plan, inventory, port=None, region="US", source=None, forwardi
         "caller_ids": _caller_ids(plan, inventory, dids, region),
         "phones": _phones(plan),
         "forwarding": forwarding,
+        "finished": sorted(set(digits(number, region, "port_state.json number") for number in finished or []) & set(temporary_for)),
     }
 
 

@@ -4,8 +4,9 @@
 
 Sections: the window, the numbers table (original -> temporary DID -> destination), the
 per-number forwarding steps, caller ID and emergency caller ID, the phones (provisioning
-pushes and the onsite schedule of provision_phones), porting coordination (carriers, account
-numbers, FOC dates, contacts), go/no-go criteria and rollback criteria.  Both renderings come
+pushes and the onsite schedule of provision_phones), porting coordination (the port orders
+file's orders with carrier, account, status and FOC date; carriers and account numbers collected
+with the numbers; dates; contacts), go/no-go criteria and rollback criteria.  Both renderings come
 from one section list, so they always say the same; the content depends only on the inputs
 (no clock), so a re-run writes the same bytes.
 """
@@ -62,7 +63,8 @@ def _carrier_text_for(platform):
     return carrier_text
 
 
-def sections(model, schedule=None, rules=None, contacts=None, partner=None, onsite=None, approval=None, applied=None, customer=None):
+def sections(model, schedule=None, rules=None, contacts=None, partner=None, onsite=None, approval=None, applied=None, customer=None,
+             port_orders=None):
     """``[(title, [blocks])]``; a block is ``("p", text)``, ``("list", [text])`` or ``("table", columns, rows)``."""
     rules = rules or {}
     schedule = schedule or {}
@@ -104,7 +106,7 @@ def sections(model, schedule=None, rules=None, contacts=None, partner=None, onsi
     blocks.append(("table", ("MAC", "Model", "Devices (user/device)"), phones) if phones else ("p", "No planned phone has a MAC."))
     out.append(("Phones: provisioning pushes", blocks))
     out.append(("Onsite device schedule", _onsite_blocks(onsite)))
-    out.append(("Porting coordination", _porting_blocks(model, port, contacts, partner)))
+    out.append(("Porting coordination", _porting_blocks(model, port, contacts, partner, port_orders)))
     out.append(("Go / no-go", [("list", _go_criteria(model))]))
     out.append(("Rollback", [("list", _rollback_criteria(model))]))
     return out
@@ -133,7 +135,26 @@ def _onsite_blocks(onsite):
     return blocks
 
 
-def _porting_blocks(model, port, contacts, partner):
+def _order_rows(orders):
+    """One row per port order of the port orders file (``ucaas_port_orders``): what the carrier has confirmed so far."""
+    rows = []
+    for order in orders or []:
+        numbers = []
+        for number in order.get("numbers") or []:
+            if isinstance(number, dict):
+                own = number.get("status")
+                numbers.append("%s%s" % (number.get("number") or "", " (%s)" % own if own and own != order.get("status") else ""))
+            else:
+                numbers.append(str(number))
+        rows.append((order.get("id") or "", order.get("carrier") or "", order.get("account") or "", order.get("status") or "",
+                     order.get("foc_date") or "", "%d: %s" % (len(numbers), ", ".join(numbers))))
+    return rows
+
+
+def _porting_blocks(model, port, contacts, partner, port_orders=None):
+    blocks = []
+    if port_orders:
+        blocks.append(("table", ("Port order", "Losing carrier", "Account", "Status", "FOC date", "Numbers"), _order_rows(port_orders)))
     carriers = {}
     for entry in model["numbers"] + model["without_temporary"]:
         key = (entry.get("carrier") or "(carrier not collected)", entry.get("account_number") or "(not collected)",
@@ -143,7 +164,7 @@ def _porting_blocks(model, port, contacts, partner):
         carriers[key]["pin"] = carriers[key]["pin"] or entry.get("port_pin_set")
     rows = [(carrier, account, billing, "set" if data["pin"] else "not set", ", ".join(data["numbers"]))
             for (carrier, account, billing), data in sorted(carriers.items())]
-    blocks = [("table", ("Losing carrier", "Account number", "Billing number", "Port PIN", "Numbers"), rows)]
+    blocks.append(("table", ("Losing carrier (inventory)", "Account number", "Billing number", "Port PIN", "Numbers"), rows))
     dates = ["Requested FOC date: %s" % (port.get("requested_foc") or "not requested yet")]
     for index, window in enumerate(port.get("windows") or []):
         numbers = ", ".join(window.get("numbers") or []) or "all"
@@ -162,11 +183,16 @@ def _porting_blocks(model, port, contacts, partner):
     return blocks
 
 
+def _routed(model):
+    return [entry for entry in model["numbers"] if (entry.get("destination") or {}).get("application") != "available-number"]
+
+
 def _go_criteria(model):
     return [
         "GO only when every preflight check passes (the cutover refuses otherwise): the partner approved the plan that is applied, "
         "the run is inside the agreed window, every temporary DID is allocated and routed, every planned object exists.",
-        "A test call to each temporary DID reaches its destination (%d numbers)." % len(model["numbers"]),
+        "A test call to each temporary DID reaches its destination (%d numbers%s)." % (
+            len(_routed(model)), "; spare numbers stay unrouted as at the source" if len(_routed(model)) < len(model["numbers"]) else ""),
         "The onsite people are confirmed for their slots, and the partner's project manager is reachable during the window.",
         "NO-GO: a blocking finding without a decision, an unanswered test call, or the partner's contact not reachable.",
     ]

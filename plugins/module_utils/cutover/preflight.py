@@ -62,6 +62,12 @@ def missing_objects(plan, gathered):
     return missing
 
 
+def pending_numbers(model):
+    """The model's numbers whose port finalize_port has not finished (a finished one routes as its original)."""
+    finished = set(model.get("finished") or [])
+    return [entry for entry in model["numbers"] if entry["original"] not in finished]
+
+
 def _by_key(kind, items):
     return dict((item_key(kind, item), item) for item in items or [])
 
@@ -73,15 +79,21 @@ def check(model, plan, gathered, source_gathered=None):
         shown = ", ".join(keys[:SHOWN_MISSING]) + (" and %d more" % (len(keys) - SHOWN_MISSING) if len(keys) > SHOWN_MISSING else "")
         problems.append("%s: %d planned object(s) missing on the target: %s (run playbooks/recreate.yml)" % (kind, len(keys), shown))
     numbers = _by_key("phonenumbers", gathered.get("phonenumbers"))
+    # a user destination can be a person, an auto attendant or a queue: each is a user of the domain
     users = set(item_key("users", item) for item in gathered.get("users") or [])
+    users |= set(str(item.get("user") or "") for item in gathered.get("autoattendants") or [])
     queues = set(item_key("callqueues", item) for item in gathered.get("callqueues") or [])
-    for entry in model["numbers"]:
+    users |= queues
+    for entry in pending_numbers(model):
         current = numbers.get(entry["temporary"])
         where = "temporary number %s (for %s)" % (plus(entry["temporary"]), plus(entry["original"]))
         if current is None:
             problems.append("%s: not allocated in domain %s" % (where, model["domain"]))
             continue
         application = current.get("application") or "available-number"
+        planned_unrouted = (entry.get("destination") or {}).get("application") == "available-number"
+        if application == "available-number" and planned_unrouted:
+            continue  # a spare number: unrouted at the source, unrouted as planned
         if current.get("enabled") is False or application == "available-number":
             problems.append("%s: not routed (%s)" % (where, "disabled" if current.get("enabled") is False else application))
             continue
@@ -92,7 +104,7 @@ def check(model, plan, gathered, source_gathered=None):
             problems.append("%s: routed to user %s, which the domain does not have" % (where, destination))
     if model["numbers"] and not model["emergency_number"]:
         problems.append("emergency caller ID: no temporary number to keep it on until the port completes")
-    ported = set(model["ported"])
+    ported = set(model["ported"]) - set(model.get("finished") or [])
     if ported & set(_emergency_values(gathered)) and not model["emergency_number"]:
         problems.append("emergency caller ID: set to a ported number and no temporary number (ucaas_schedule.port.temporary) can replace it")
     if model["source"]["api_forwarding"] and source_gathered is not None:
@@ -122,15 +134,19 @@ def changes(model, gathered):
     else to the main number's temporary DID (``emergency_number``); the domain's default is always the latter,
     and a user whose own original has a temporary DID and no emergency caller ID of its own gets that one.
     """
-    ported = set(model["ported"])
-    temporary_of = dict((entry["original"], entry["temporary"]) for entry in model["numbers"])
+    ported = set(model["ported"]) - set(model.get("finished") or [])
+    temporary_of = dict((entry["original"], entry["temporary"]) for entry in pending_numbers(model))
     fallback = model["emergency_number"]
+    finished_temporary = dict((entry["temporary"], entry["original"]) for entry in model["numbers"]
+                              if entry["original"] in set(model.get("finished") or []))
+    # the main number's temporary DID is gone once its port is finished: the main number itself reaches the platform then
+    fallback = finished_temporary.get(fallback, fallback)
 
     def emergency_for(number):
         return temporary_of.get(number) or fallback
 
     result = dict((kind, []) for kind in ("phonenumbers", "domains", "sites", "users", "devices"))
-    for entry in model["numbers"]:
+    for entry in pending_numbers(model):
         destination = entry["destination"]
         item = {"number": entry["temporary"], "enabled": True, "application": destination["application"],
                 "destination_user": destination["user"]}

@@ -161,11 +161,18 @@ class Finalize:
     def confirmed(self, state, entry):
         """The original routes calls on the target, like the temporary DID while that one still does."""
         original = state.phonenumbers.get(entry.original_digits)
-        if original is None or original.get("application") == AVAILABLE:
+        if original is None:
             return False
+        if original.get("application") == AVAILABLE:
+            # a spare number (unrouted at the source, its temporary DID planned unrouted) is done once it is on the target
+            return self.spare(entry)
         if state.live(entry.temporary_digits):
             return same_route(original, state.phonenumbers[entry.temporary_digits])
         return True
+
+    def spare(self, entry):
+        planned = self.planned.get(entry.temporary_digits)
+        return planned is not None and (planned.get("application") or AVAILABLE) == AVAILABLE
 
     def _temporary_done(self, state, entry):
         if self.after_port == "delete":

@@ -9,13 +9,13 @@ menu's position in the attendant, from 1) and the tier's ``audio`` names
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.context import natural_key
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.destinations import dial_rule, resolve
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.routing import frame_name
 
 HIDDEN_KEYS = ("#", "*", "9", "8", "7", "6", "5", "4", "3", "2", "1", "0")
+# The platform lets callers dial extensions of each length unless the tier says "no" (the default is yes).
+DIAL_BY_EXTENSION = ("3-digit-dial-by-extension", "4-digit-dial-by-extension", "5-digit-dial-by-extension")
 
 
 class _Attendant:
@@ -26,8 +26,6 @@ class _Attendant:
         self.source = ctx.source("auto_attendants", attendant)
         self.menus = dict((menu["id"], menu) for menu in attendant["menus"])
         self.greeting_index = dict((menu["id"], index) for index, menu in enumerate(attendant["menus"], 1))
-        lengths = Counter(len(value) for (collection, dummy), value in ctx.extensions.items() if collection == "users")
-        self.dial_digits = min(5, max(3, lengths.most_common(1)[0][0] if lengths else 3))
 
     def option(self, menu, key, destination, description, stack):
         role = "key %s of menu %s" % (key, menu["id"])
@@ -89,8 +87,9 @@ class _Attendant:
             tier["audio"] = {"filename": "greeting-%d.wav" % index, "ordinal-order": index}
             if menu.get("prompt_text"):
                 tier["audio"]["file-script-text"] = menu["prompt_text"]
-        if menu.get("dial_by_extension"):
-            tier["%d-digit-dial-by-extension" % self.dial_digits] = "yes"
+        # Unstated (None) keeps the platform's default, as the call-flow evaluator reads it.
+        if menu.get("dial_by_extension") is False:
+            tier.update((key, "no") for key in DIAL_BY_EXTENSION)
         used = set()
         for option in sorted(menu.get("options") or [], key=lambda item: item["key"]):
             value = self.option(menu, option["key"], option["destination"], option.get("description"), stack)

@@ -149,10 +149,13 @@ def _comparison_entry(comparison, status, reason=None):
     return entry
 
 
-def _diagram(comparisons):
-    """Rows for a DID's call-flow diagram: each representative moment and key, no condition, on the target."""
+def _diagram(items):
+    """Rows for a DID's call-flow diagram: each representative moment and key, no condition, on the target.
+
+    ``items`` are ``(comparison, status)``; the status is the resolved one (an accepted difference is ``accepted``).
+    """
     rows, seen = [], set()
-    for comparison in comparisons:
+    for comparison, status in items:
         scenario = comparison.scenario
         if scenario.conditions or len(scenario.keys) > 1:
             continue
@@ -161,7 +164,7 @@ def _diagram(comparisons):
             continue
         seen.add(identity)
         rows.append({"label": scenario.label, "keys": list(scenario.keys), "target": comparison.target.outcome.describe(),
-                     "source": comparison.source.outcome.describe(), "status": comparison.status})
+                     "source": comparison.source.outcome.describe(), "status": status})
         if len(rows) >= MAX_DIAGRAM_ROWS:
             break
     return rows
@@ -191,7 +194,7 @@ def compare_all(source_graph, target_graph, start, mapped, pending, dispatch, ac
         items = per_number.get(number, [])
         counts = dict((name, sum(1 for dummy, status in items if status == name)) for name in (MATCH, MISMATCH, ACCEPTED, "unverifiable"))
         summary_rows.append(dict(number=number, target_number=local_map.get(number), label=(labels or {}).get(number, ""),
-                                 calls=len(items), diagram=_diagram([item for item, dummy in items]), **counts))
+                                 calls=len(items), diagram=_diagram(items), **counts))
     for number in sorted(pending):
         summary_rows.append(dict(number=number, target_number=None, label=(labels or {}).get(number, ""), calls=0, match=0, mismatch=0,
                                  accepted=0, unverifiable=0, pending=pending[number], diagram=[]))

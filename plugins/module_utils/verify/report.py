@@ -61,9 +61,16 @@ def cutover_summary(state, entries):
             break
     if at is None:
         effective = [entry for entry in writes if entry.get("outcome") != "failed" and (last_rollback is None or str(entry.get("at")) > last_rollback)]
-        times = [moment for moment in (_parse_time(entry.get("at")) for entry in effective) if moment is not None]
-        if times:
-            at, source = max(times), "%s (last cutover write)" % JOURNAL_NAME
+        timed = [(moment, entry) for moment, entry in ((_parse_time(entry.get("at")), entry) for entry in effective) if moment is not None]
+        if timed:
+            at, last = max(timed, key=lambda pair: pair[0])
+            source = "%s, last cutover write" % JOURNAL_NAME
+            # a rehearsal on the lab runs on its rehearsal clock: the change window follows that clock, not the controller's
+            clock = [entry.get("after") or {} for entry in entries
+                     if entry.get("kind") == "window" and entry.get("run_id") == last.get("run_id") and (entry.get("after") or {}).get("rehearsal")]
+            rehearsed = _parse_time(clock[-1].get("now_used")) if clock else None
+            if rehearsed is not None:
+                at, source = rehearsed, "%s, rehearsal clock of run %s" % (JOURNAL_NAME, last.get("run_id"))
     return {"recorded": at is not None, "at": _utc_text(at) if at else None, "source": source,
             "runs": sorted(set(str(entry.get("run_id")) for entry in writes if entry.get("run_id"))),
             "by_kind": dict(sorted(by_kind.items())), "rolled_back_at": last_rollback, "windows": windows, "entries": len(entries)}
@@ -81,8 +88,10 @@ def change_window(cutover, hours, time_zone):
                 hours, local_text, _utc_text(closes), cutover["at"], cutover["source"])}
 
 
-def number_rows(inventory, plan_document, port_state, results):
-    """original -> temporary -> ported, SMS, per DID of the inventory."""
+def number_rows(inventory, plan_document, port_state, results, scope=None):
+    """original -> temporary -> ported, SMS, per DID of the inventory (a DID the scope leaves out says so, with the reason)."""
+    excluded = dict((str(item.get("source_id")), item.get("reason") or "") for item in (scope or {}).get("items") or []
+                    if item.get("kind") == "dids" and item.get("classification") == NOT_MIGRATE)
     mapped = results.get("number_map") or {}
     port_entries = dict((plus(entry.get("number")), entry) for entry in (port_state or {}).get("numbers") or [])
     sms = dict((plus(entry.get("number")), entry) for entry in inventory.get("sms_numbers") or [])
@@ -95,7 +104,9 @@ def number_rows(inventory, plan_document, port_state, results):
         port = port_entries.get(number) or {}
         target = mapped.get(number)
         temporary = plus(port.get("temporary")) if port.get("temporary") else (target if target and target != number else None)
-        if port.get("stage"):
+        if str(did.get("source_id")) in excluded and not port and number not in planned:
+            ported = "not migrated: %s" % (excluded[str(did.get("source_id"))] or "out of scope")
+        elif port.get("stage"):
             ported = port["stage"]
         elif number in planned:
             ported = "not ported (created on the target)"
@@ -166,6 +177,10 @@ def build_report(dest, change_window_hours=48, time_zone="America/New_York", tit
             verified[item["kind"]] += 1
     migrated = [{"kind": kind, "planned": count, "verified_checks": verified.get(kind, 0)}
                 for kind, count in ((plan_document.get("summary") or {}).get("resources") or {}).items()]
+    texting = [entry for entry in (port_state or {}).get("sms") or [] if entry.get("state") == "active"]
+    if texting:
+        # SMS numbers of ported numbers are created by finalize_port, not planned by recreate
+        migrated.append({"kind": "smsnumbers after the port (finalize_port)", "planned": len(texting), "verified_checks": 0})
     return {
         "format": FORMAT,
         "title": title or "Post-migration report%s" % (" - %s" % customer if customer else ""),
@@ -178,7 +193,7 @@ def build_report(dest, change_window_hours=48, time_zone="America/New_York", tit
         "not_migrated": not_migrated,
         "not_migrated_categories": categories,
         "gaps": _gaps(plan_document, results),
-        "numbers": number_rows(inventory, plan_document, port_state, results),
+        "numbers": number_rows(inventory, plan_document, port_state, results, scope),
         "port_state": "recorded" if port_state else "finalize_port has not run yet",
         "cutover": cutover,
         "change_window": change_window(cutover, int(change_window_hours), time_zone),

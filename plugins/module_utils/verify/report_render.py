@@ -4,12 +4,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from html import escape
 
 from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import json_bytes
 from ansible_collections.ucaas.migration.plugins.module_utils.reports import html as html_page
 
-NAMES = {"json": "post_migration_report.json", "md": "post_migration_report.md", "html": "post_migration_report.html"}
+NAMES = {"json": "post_migration_report.json", "md": "post_migration_report.md", "html": "post_migration_report.html",
+         "numbers": "number_table.csv"}
+NUMBER_COLUMNS = ("original", "label", "temporary", "ported", "answers_on_target", "sms", "call_flow")
 ROW_HEIGHT = 34
 STATUS_COLOURS = {"match": "#1a7f37", "accepted": "#9a6700", "mismatch": "#cf222e", "unverifiable": "#57606a"}
 
@@ -88,6 +92,12 @@ def _svg_text(x, y, text, size=12, weight="normal", fill="#1d2733"):
     return '<text x="%d" y="%d" font-size="%d" font-weight="%s" fill="%s">%s</text>' % (x, y, size, weight, fill, escape(str(text)))
 
 
+def _clip(text, width):
+    """``text`` cut to ``width`` characters, with an ellipsis when it was cut."""
+    text = str(text or "")
+    return text if len(text) <= width else text[:width - 1].rstrip() + "\u2026"
+
+
 def flow_svg(flow):
     """A DID's call flow: the number on the left, one branch per moment (and key) to where the call ends on the target."""
     rows = flow["diagram"]
@@ -97,30 +107,32 @@ def flow_svg(flow):
         height, escape("call flow of %s" % flow["number"])),
         '<rect x="4" y="%d" width="190" height="44" rx="6" fill="#ddf4ff" stroke="#54aeff"/>' % (middle - 22),
         _svg_text(12, middle - 4, flow["number"], 13, "bold"),
-        _svg_text(12, middle + 14, (flow["label"] or "")[:28], 11)]
+        _svg_text(12, middle + 14, _clip(flow["label"] or "", 28), 11)]
     if flow.get("target_number") and flow["target_number"] != flow["number"]:
         parts.append(_svg_text(12, middle + 34, "answers on %s" % flow["target_number"], 10, fill="#57606a"))
     for index, row in enumerate(rows):
         y = 20 + index * ROW_HEIGHT
         colour = STATUS_COLOURS.get(row["status"], "#57606a")
         parts.append('<path d="M194 %d C 240 %d, 240 %d, 280 %d" fill="none" stroke="#8c959f"/>' % (middle, middle, y + 10, y + 10))
-        when = row["label"] + (" / keys %s" % " ".join(row["keys"]) if row["keys"] else "")
+        keys = " ".join(row["keys"])
+        # a scenario's label may already name its keys
+        when = row["label"] if not keys or ("keys %s" % keys) in row["label"] else "%s / keys %s" % (row["label"], keys)
         parts.append('<rect x="280" y="%d" width="330" height="24" rx="4" fill="#f6f8fa" stroke="#d0d7de"/>' % (y - 2))
-        parts.append(_svg_text(286, y + 14, when[:52], 11))
+        parts.append(_svg_text(286, y + 14, _clip(when, 52), 11))
         parts.append('<line x1="610" y1="%d" x2="640" y2="%d" stroke="%s" stroke-width="2"/>' % (y + 10, y + 10, colour))
         parts.append('<rect x="640" y="%d" width="330" height="24" rx="4" fill="#ffffff" stroke="%s"/>' % (y - 2, colour))
-        parts.append(_svg_text(646, y + 14, row["target"][:52], 11, fill=colour))
+        parts.append(_svg_text(646, y + 14, _clip(row["target"], 52), 11, fill=colour))
     parts.append("</svg>")
     return "\n".join(parts)
 
 
 def render_html(report):
     text = html_page.text
-    verdict = ("note", "passed") if report.get("passed") else ("error", "FAILED")
+    verdict = ('style="color: #1a7f37; font-weight: bold"', "passed") if report.get("passed") else ('class="error"', "FAILED")
     parts = ['<table class="meta"><tbody>',
              "<tr><td>Domain</td><td>%s</td></tr>" % text(report.get("domain")),
              "<tr><td>Plan</td><td>%s</td></tr>" % text(report.get("plan_fingerprint")),
-             '<tr><td>Verification</td><td class="%s">%s</td></tr>' % verdict,
+             '<tr><td>Verification</td><td %s>%s</td></tr>' % verdict,
              "<tr><td>Change window</td><td>%s</td></tr>" % text(report["change_window"]["text"]),
              "</tbody></table>"]
     for title, intro, columns, rows in _sections(report):
@@ -137,7 +149,17 @@ def render_html(report):
     return html_page.document(report["title"], parts)
 
 
+def render_number_table(report):
+    """The number table on its own (original -> temporary -> ported, SMS) as CSV, for the partner and the carrier."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=NUMBER_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in report.get("numbers") or []:
+        writer.writerow(dict((column, "" if row.get(column) is None else row.get(column)) for column in NUMBER_COLUMNS))
+    return out.getvalue()
+
+
 def render_all(report):
-    """``{file name: bytes}`` of the three formats."""
+    """``{file name: bytes}`` of the three formats and the number table."""
     return {NAMES["json"]: json_bytes(report), NAMES["md"]: render_markdown(report).encode("utf-8"),
-            NAMES["html"]: render_html(report).encode("utf-8")}
+            NAMES["html"]: render_html(report).encode("utf-8"), NAMES["numbers"]: render_number_table(report).encode("utf-8")}

@@ -3,7 +3,8 @@
 """One verification of a migration host: state-directory inputs + the target's objects -> results.
 
 Inputs (``<state dir>/<host>/``): plan.json and inventory.json (required), greetings.sha256.json,
-journal.jsonl, port_state.json, provisioning_sheet.csv, sow_inputs.json (optional). Outputs:
+journal.jsonl, cutover_state.json, port_state.json, provisioning_sheet.csv, sow_inputs.json (optional);
+the read-back compares the target with the plan at the migration's stage (``module_utils/stage.py``). Outputs:
 ``verify_results.json`` and the criteria seed ``acceptance_criteria.seed.yml``, each written
 only when its content changes (no time stamp in them, so a re-run of an unchanged domain
 writes nothing).
@@ -18,6 +19,7 @@ from ansible_collections.ucaas.migration.plugins.module_utils.artifacts import A
 from ansible_collections.ucaas.migration.plugins.module_utils.callflow.source import graph_from_inventory
 from ansible_collections.ucaas.migration.plugins.module_utils.callflow.target import graph_from_target
 from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.greeting_media import GreetingHashStore, HashStoreError
+from ansible_collections.ucaas.migration.plugins.module_utils.stage import CUTOVER_STATE_NAME, staged_resources
 from ansible_collections.ucaas.migration.plugins.module_utils.verify import acceptance, callflows
 from ansible_collections.ucaas.migration.plugins.module_utils.verify.devices import (
     SHEET_NAME, provisioning_checks, registration_checks, sheet_statuses,
@@ -70,6 +72,7 @@ def load_inputs(dest):
         "plan": read_json(path("plan.json")),
         "inventory": read_json(path("inventory.json")),
         "port_state": read_json(path("port_state.json"), required=False),
+        "cutover_state": read_json(path(CUTOVER_STATE_NAME), required=False),
         "sow": read_json(path("sow_inputs.json"), required=False),
         "journal": read_jsonl(path("journal.jsonl")),
         "hash_store": store,
@@ -92,7 +95,9 @@ def verify(inputs, gathered, start, criteria=None, accepted_differences=None, re
         accepted = callflows.check_accepted_differences(accepted_differences)
     except (acceptance.CriteriaError, callflows.DifferenceError) as exc:
         raise VerifyError(str(exc))
-    checks, problems = readback_checks(plan_document, gathered, inputs["hash_store"], inputs["journal"])
+    # what the target should hold now: after the cutover and the port, the plan with their deliberate changes
+    staged = dict(plan_document, resources=staged_resources(plan_document, inputs.get("cutover_state"), inputs.get("port_state")))
+    checks, problems = readback_checks(staged, gathered, inputs["hash_store"], inputs["journal"])
     checks.extend(check("plan", "plan", "resources", FAIL, problem) for problem in problems)
     checks.extend(provisioning_checks(plan_document, gathered, inputs["sheet"]))
     checks.extend(registration_checks(plan_document, gathered, require_registration))

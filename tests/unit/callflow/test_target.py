@@ -130,3 +130,28 @@ def test_disabled_rule_personal_frame_and_seed_style_nesting():
     objects["phonenumbers"].append(number("12155550106", "to-user", "202"))
     graph = graph_from_target(objects)
     assert outcome(graph, "+12155550106", MONDAY_20) == {"kind": "voicemail", "id": "201"}
+
+
+def _menu_dialling(tier):
+    objects = domain()
+    objects["autoattendants"] = [{"user": "500", "attendant-name": "Main", "time-frame": "*", "auto-attendant": tier}]
+    return graph_from_target(objects).attendants["500"].variants[0][2]
+
+
+def test_dial_by_extension_left_out_is_the_platform_default_yes():
+    # the spec's default is yes and the attendant normaliser drops it, so a read without the setting dials every length
+    assert _menu_dialling({"no-key-press": "hangup"}).dial_by_extension == (3, 4, 5)
+    assert _menu_dialling({"3-digit-dial-by-extension": "", "5-digit-dial-by-extension": "yes"}).dial_by_extension == (3, 4, 5)
+    assert _menu_dialling({"4-digit-dial-by-extension": "no"}).dial_by_extension == (3, 5)
+    off = _menu_dialling(dict(("%d-digit-dial-by-extension" % size, "no") for size in (3, 4, 5)))
+    assert off.dial_by_extension is False and not off.dials("202")
+    objects = domain()
+    del objects["autoattendants"][1]["auto-attendant"]["3-digit-dial-by-extension"]
+    assert outcome(graph_from_target(objects), "+12155550100", MONDAY_10, ["202"]) == {"kind": "ring", "targets": ["202"]}
+
+
+def test_dial_by_extension_switched_off_makes_an_extension_an_unassigned_key():
+    objects = domain()
+    objects["autoattendants"][1]["auto-attendant"].update(("%d-digit-dial-by-extension" % size, "no") for size in (3, 4, 5))
+    # unassigned-key-press is hangup in the Business Hours menu
+    assert outcome(graph_from_target(objects), "+12155550100", MONDAY_10, ["202"]) == {"kind": "hangup"}

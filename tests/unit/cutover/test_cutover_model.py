@@ -10,6 +10,7 @@ from ansible_collections.ucaas.migration.plugins.module_utils.cutover.plan_doc i
 from ansible_collections.ucaas.migration.plugins.module_utils.cutover.preflight import (
     changes, check, cutover_state, emergency_holders, missing_objects, source_changes,
 )
+from ansible_collections.ucaas.migration.plugins.module_utils.stage import staged_resources
 
 DOMAIN = "acme.lab-reseller.service"
 PLAN = {
@@ -154,3 +155,47 @@ def test_the_plan_documents_are_deterministic_and_complete():
                      "## Go / no-go", "## Rollback", "no resync", "+12155550111"):
         assert expected in text, expected
     assert "Liam | Foster" in first[HTML_NAME] and "<script" not in first[HTML_NAME]
+
+
+def test_the_porting_coordination_shows_the_port_orders():
+    orders = [{"id": "KV-PORT-2207", "carrier": "Old Telco", "account": "88120-4", "status": "foc", "foc_date": "2026-12-10",
+               "numbers": ["+12155550100", {"number": "+12155550110", "status": "completed"}]}]
+    text = render(model(), customer="Acme", port_orders=orders)[MARKDOWN_NAME]
+    assert "| KV-PORT-2207 | Old Telco | 88120-4 | foc | 2026-12-10 | 2: +12155550100, +12155550110 (completed) |" in text
+    assert "Port order" not in render(model(), customer="Acme")[MARKDOWN_NAME]
+
+
+def test_after_the_port_a_finished_number_is_left_alone():
+    worked = model(finished=["+12155550110"])
+    assert worked["finished"] == ["12155550110"]
+    # finalize_port removed 12675550910, routed the original and moved user 101's emergency caller ID to it
+    after = gathered(phonenumbers=[gathered()["phonenumbers"][0],
+                                   {"number": "12155550110", "application": "to-user", "destination_user": "101", "enabled": True}],
+                     users=[{"user": "101", "caller_id_number": "12155550110", "caller_id_number_emergency": "12155550110"},
+                            {"user": "102", "caller_id_number": "12155550111", "caller_id_number_emergency": "12675550900"}, {"user": "700"}],
+                     domains=[{"domain": DOMAIN, "caller_id_number": "12155550100", "caller_id_number_emergency": "12675550900"}])
+    # the preflight module compares with the plan at this stage: the original instead of its removed temporary DID
+    staged = dict(PLAN, resources=staged_resources(PLAN, None, {"numbers": [
+        {"number": "+12155550110", "temporary": "+12675550910", "stage": "finalized", "label": "Direct 101"}]}))
+    assert check(worked, staged, after) == []
+    result = changes(worked, after)
+    assert [item["number"] for item in result["phonenumbers"]] == ["12675550900"]
+    assert all(item.get("caller_id_number_emergency") in (None, "12675550900") for item in result["users"] if item["user"] == "102")
+    assert "caller_id_number_emergency" not in next(item for item in result["users"] if item["user"] == "101")
+    # the main number finished too: emergency caller ID falls back to the main number itself, which now reaches the platform
+    both = model(finished=["+12155550110", "+12155550100"])
+    fallback = changes(both, gathered(domains=[{"domain": DOMAIN, "caller_id_number_emergency": ""}], phonenumbers=[]))
+    assert fallback["domains"][0]["caller_id_number_emergency"] == "12155550100"
+
+
+def test_a_temporary_routed_to_an_attendant_or_queue_passes_and_a_spare_may_stay_unrouted():
+    plan = dict(PLAN, resources=dict(PLAN["resources"], phonenumbers=[
+        {"number": "+12675550900", "application": "available-number", "destination_user": "[*]"},
+        {"number": "+12675550910", "application": "to-callqueue", "destination_user": "600", "destination_host": DOMAIN}]))
+    worked = build_cutover(plan, INVENTORY, port=PORT, source=SOURCE)
+    data = gathered(phonenumbers=[{"number": "12675550900", "application": "available-number", "destination_user": "[*]"},
+                                  {"number": "12675550910", "application": "to-callqueue", "destination_user": "600", "enabled": True}],
+                    callqueues=[{"callqueue": "600"}], autoattendants=[{"user": "500", "time_frame": "*"}])
+    assert check(worked, plan, data) == []
+    data["phonenumbers"][1] = {"number": "12675550910", "application": "to-user", "destination_user": "500", "enabled": True}
+    assert check(worked, plan, data) == []

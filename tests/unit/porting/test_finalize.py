@@ -194,3 +194,20 @@ def test_port_state_keeps_when_a_number_was_finalized():
     assert (entry["stage"], entry["finalized_at"], entry["finalized_by"], entry["completed_at"]) == (
         "finalized", "2026-12-10T20:00:00Z", "run-1", "2026-12-10")
     assert "finalized_at" not in next(e for e in first["numbers"] if e["number"] == MAIN)
+
+
+def test_a_spare_number_is_finished_as_an_available_number_like_its_temporary():
+    spare_temporary = "+14125550182"
+    port = dict(PORT, numbers=PORT["numbers"] + [SPARE], temporary=PORT["temporary"] + [{"number": spare_temporary, "for": SPARE}])
+    plan = copy.deepcopy(PLAN)
+    plan["resources"]["phonenumbers"].append({"number": "14125550182", "application": "available-number", "destination_user": "[*]"})
+    statuses = InventoryPortOrders([{"id": "PO-1", "carrier": "Old Telco", "status": "completed", "numbers": [SPARE]}]).statuses()
+    run = Finalize(ported_numbers(INVENTORY, port, statuses), plan)
+    state = target()
+    state["phonenumbers"].append({"number": "14125550182", "application": "available-number", "destination_user": "[*]"})
+    steps = run.run(state)["steps"]
+    assert steps["originals"] == [{"number": "12155550107", "application": "available-number", "destination_user": "[*]", "description": "Spare"}]
+    assert steps["temporaries"] == {"delete": [{"number": "14125550182"}], "available": []}
+    final = run.run(apply(state, steps))
+    assert step_count(final["steps"]) == 0
+    assert dict((e["number"], e["stage"]) for e in final["numbers"])[SPARE] == "finalized"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ansible_collections.ucaas.migration.plugins.module_utils.reconcile.kinds_attendants import normalize_tier
 from ansible_collections.ucaas.migration.plugins.module_utils.reports.scope import classify
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.findings import TranslationError
 from ansible_collections.ucaas.migration.plugins.module_utils.translate.plan import RESOURCE_KINDS, build_plan, mapping_csv, plan_fingerprint
@@ -93,13 +94,34 @@ def test_ivr_menus_nest_per_time_frame(northwind):
     main = attendants["Business Hours"]["menu"]
     assert main["option-1"] == {"description": "Appointments", "destination-application": "to-callqueue", "destination-user": "600"}
     assert main["option-3"]["auto-attendant"]["option-1"]["destination-application"] == "to-voicemail"
-    assert main["no-key-press"] == "option-1" and main["3-digit-dial-by-extension"] == "yes"
+    assert main["no-key-press"] == "option-1"
+    # the main menu allows dialling extensions: the platform's default (yes) is left as it is; the providers menu does not
+    assert not [key for key in main if key.endswith("-dial-by-extension")]
+    providers = main["option-3"]["auto-attendant"]
+    assert [providers.get("%d-digit-dial-by-extension" % size) for size in (3, 4, 5)] == ["no", "no", "no"]
     assert main["audio"]["filename"] == "greeting-1.wav"
     greeting = _by(plan, "greetings", user="700", index=1)[0]
     assert greeting["file"] == str(NORTHWIND_DIR / "audio" / "aa-main.wav") and len(greeting["sha256"]) == 64
     holiday = _by(plan, "greetings", user="700", index=4)[0]
     assert "file" not in holiday and holiday["script"].startswith("Happy holidays")
     assert _finding(plan, "greeting_text_to_speech")
+
+
+def test_dial_by_extension_is_switched_off_only_where_the_menu_does_not_allow_it(northwind):
+    menus = dict((menu["id"], menu) for menu in northwind["auto_attendants"][0]["menus"])
+    menus["after_hours"]["dial_by_extension"] = False
+    menus["holiday"].pop("dial_by_extension", None)          # unstated: the platform's default
+    plan = _plan(northwind)
+    attendants = dict((item["time_frame"], item["menu"]) for item in _by(plan, "autoattendants", user="700"))
+    switched_off = dict(("%d-digit-dial-by-extension" % size, "no") for size in (3, 4, 5))
+    for frame in ("*", "Office Closures"):
+        assert switched_off.items() <= attendants[frame].items(), frame
+    for tier in (attendants["Business Hours"], attendants["Holidays"]):
+        assert not [key for key in tier if key.endswith("-dial-by-extension")]
+    # the ns_autoattendant item keeps the explicit "no" (only the default, yes, is dropped)
+    normalized = normalize_tier(attendants["*"])
+    assert switched_off.items() <= normalized.items()
+    assert not [key for key in normalize_tier(attendants["Business Hours"]) if key.endswith("-dial-by-extension")]
 
 
 def test_time_frames_are_api_shaped(northwind):
