@@ -33,7 +33,8 @@ def _collection_parent() -> Path:
     return root
 
 
-for entry in (str(_collection_parent()), str(REPO / "lab")):
+# the lab emulator, and the integration suites' shared partner inventory (tests/integration/lab_migration.py)
+for entry in (str(_collection_parent()), str(REPO / "lab"), str(REPO / "tests" / "integration")):
     if entry not in sys.path:
         sys.path.insert(0, entry)
 

@@ -113,7 +113,9 @@ def number_rows(inventory, plan_document, port_state, results, scope=None):
         else:
             ported = "awaiting port"
         flows = per_number.get(number) or {}
-        if flows.get("pending"):
+        if ported.startswith("not migrated"):
+            flow_text = ""
+        elif flows.get("pending"):
             flow_text = "not compared: " + flows["pending"]
         elif flows:
             flow_text = "%d calls: %d match, %d accepted, %d differ" % (flows["calls"], flows["match"], flows["accepted"], flows["mismatch"])
@@ -180,7 +182,7 @@ def build_report(dest, change_window_hours=48, time_zone="America/New_York", tit
     texting = [entry for entry in (port_state or {}).get("sms") or [] if entry.get("state") == "active"]
     if texting:
         # SMS numbers of ported numbers are created by finalize_port, not planned by recreate
-        migrated.append({"kind": "smsnumbers after the port (finalize_port)", "planned": len(texting), "verified_checks": 0})
+        migrated.append({"kind": "smsnumbers after the port (finalize_port)", "planned": len(texting), "verified_checks": None})
     return {
         "format": FORMAT,
         "title": title or "Post-migration report%s" % (" - %s" % customer if customer else ""),

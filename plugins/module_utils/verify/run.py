@@ -107,6 +107,9 @@ def verify(inputs, gathered, start, criteria=None, accepted_differences=None, re
     mapped, pending = callflows.number_map(inventory, plan_document, inputs["port_state"])
     renamed = callflows.extension_map(inventory, plan_document)
     labels = dict((callflows.plus(did.get("number")), did.get("label") or "") for did in inventory.get("dids") or [])
+    # an auto attendant called directly is named like the menu callers know
+    labels.update((callflows.ATTENDANT_PREFIX + str(attendant.get("extension")), attendant.get("name") or "")
+                  for attendant in inventory.get("auto_attendants") or [] if attendant.get("extension"))
     flows = callflows.compare_all(source_graph, target_graph, start, mapped, pending, callflows.planned_dispatch(plan_document),
                                   accepted, renamed, labels)
     criteria_results = acceptance.evaluate(criteria, source_graph, target_graph, start, mapped)

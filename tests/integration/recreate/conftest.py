@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from recreate_support import ACME_SEED, Migration
+from lab_migration import ACME_SEED, Migration
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from recreate_support import ENV, HOST, REPO, recap
+from lab_migration import ENV, HOST, REPO, recap
 
 PLAN_A = "sha256:" + "a" * 64
 PLAN_B = "sha256:" + "b" * 64

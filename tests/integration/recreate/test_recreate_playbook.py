@@ -8,7 +8,7 @@ import json
 import pytest
 from nslab.counters import request_delta, write_requests
 
-from recreate_support import HOST, REPO, TARGET_DOMAIN, recap
+from lab_migration import HOST, REPO, TARGET_DOMAIN, recap
 
 pytestmark = pytest.mark.skipif(not (REPO / "plugins" / "modules" / "migration_plan.py").exists(),
                                 reason="recreate translates with ucaas.migration.migration_plan, which is not in this tree")

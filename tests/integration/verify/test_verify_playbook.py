@@ -16,13 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "recreate"))
+from lab_migration import ACME_SEED, HOST, REPO, TARGET_DOMAIN, Migration, recap
+from nslab.server import LabServer
 
-from recreate_support import ACME_SEED, HOST, REPO, TARGET_DOMAIN, Migration, recap  # noqa: E402  pylint: disable=wrong-import-position
-
-from nslab.server import LabServer  # noqa: E402  pylint: disable=wrong-import-position,wrong-import-order
-
-from ansible_collections.ucaas.migration.plugins.module_utils.client.api import NsApiClient  # noqa: E402  pylint: disable=wrong-import-position
+from ansible_collections.ucaas.migration.plugins.module_utils.client.api import NsApiClient
 
 TEMPORARY = dict(("+121555501%02d" % n, "+121555509%02d" % n) for n in (0, 1, 2, 3, 4, 5, 10, 11))
 REPORTS = ("post_migration_report.html", "post_migration_report.md", "post_migration_report.json")
