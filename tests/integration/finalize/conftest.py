@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from finalize_support import ACME_SEED, Migration
+from finalize_support import Migration
+from lab_migration import ACME_SEED
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from lab_migration import ACME_SEED, SOURCE_DOMAIN, TARGET_DOMAIN, recap  # noqa: F401  (the suite's names, in one place)
+from lab_migration import SOURCE_DOMAIN, TARGET_DOMAIN
 from lab_migration import Migration as LabMigration
 
 # original -> temporary DID: the main number (auto attendant 700), the appointments queue 600 and three direct lines
@@ -60,8 +60,6 @@ class Migration(LabMigration):
 
     def sms_numbers(self):
         return dict((item["number"], item) for item in self.api("GET", "/domains/%s/smsnumbers?limit=1000" % TARGET_DOMAIN))
-
-
 
     def port_state(self):
         return json.loads((self.host_dir / "port_state.json").read_text())

@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 from nslab.counters import request_delta, write_requests
 
-from finalize_support import PORTED, TARGET_DOMAIN, digits, recap
+from finalize_support import PORTED, digits
+from lab_migration import TARGET_DOMAIN, recap
 
 FIRST = ("+12155550110", "+12155550115")
 ROUTE = ("dial-rule-application", "dial-rule-translation-destination-user", "dial-rule-translation-destination-host", "enabled")

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from provision_support import ACME_SEED, Migration
+from lab_migration import ACME_SEED
+from provision_support import Migration
 
 
 @pytest.fixture

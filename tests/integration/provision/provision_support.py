@@ -3,7 +3,7 @@
 """The shared lab partner inventory plus the partner's sheet of three more phones and a provisioning server."""
 from __future__ import annotations
 
-from lab_migration import ACME_SEED, REPO, SOURCE_DOMAIN, TARGET_DOMAIN, recap  # noqa: F401  (the suite's names, in one place)
+from lab_migration import REPO, SOURCE_DOMAIN
 from lab_migration import Migration as LabMigration
 
 PARTNER_FILES = REPO / "extensions" / "molecule" / "provision_phones" / "partner-files"

@@ -9,7 +9,7 @@ import json
 
 from nslab.counters import request_delta, write_requests
 
-from provision_support import SOURCE_DOMAIN, TARGET_DOMAIN, recap
+from lab_migration import SOURCE_DOMAIN, TARGET_DOMAIN, recap
 
 SHEET_FILES = ("provisioning_sheet.csv", "provisioning_sheet.xlsx", "provisioning_sheet.html")
 ONSITE_FILES = ("onsite_schedule.json", "onsite_schedule.md", "onsite_schedule.html")
